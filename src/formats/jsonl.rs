@@ -1,0 +1,100 @@
+//! The native dataset: JSON Lines, one document per line, code point offsets.
+//! `{"id","title","lang","source","dateline","text","spans":[{"id","start","end","label","text",
+//! "annotator"}],"events":[]}`: everything the project holds, in a shape any pipeline can read.
+
+use super::atomic::write_atomic_with;
+use super::export::{ExportError, ExportOptions, ExportReport, Exporter};
+use crate::model::{Document, Project, Span};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+pub struct Jsonl;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    source: &'a str,
+    dateline: &'a Option<String>,
+    text: &'a str,
+    spans: Vec<&'a Span>,
+    events: [(); 0],
+}
+
+fn line(doc: &Document) -> Line<'_> {
+    Line {
+        id: &doc.meta.id,
+        title: &doc.meta.title,
+        lang: &doc.meta.lang,
+        source: &doc.meta.source,
+        dateline: &doc.meta.dateline,
+        text: doc.text(),
+        spans: doc.spans_by_position().collect(),
+        events: [],
+    }
+}
+
+impl Exporter for Jsonl {
+    fn name(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn export(
+        &self,
+        project: &Project,
+        _options: &ExportOptions,
+        out: &Path,
+    ) -> Result<ExportReport, ExportError> {
+        let mut report = ExportReport::default();
+        write_atomic_with(out, |w| {
+            for doc in &project.documents {
+                serde_json::to_writer(&mut *w, &line(doc))?;
+                w.write_all(b"\n")?;
+                report.documents += 1;
+                report.spans += doc.span_count();
+            }
+            Ok(())
+        })
+        .map_err(|source| ExportError::Io { path: out.display().to_string(), source })?;
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnId, DocMeta, Edit};
+    use std::sync::Arc;
+
+    #[test]
+    fn one_line_per_document_with_code_point_offsets() -> Result<(), Box<dyn std::error::Error>> {
+        let mut p = Project::new("t");
+        let meta = DocMeta { id: "d1".into(), lang: "ru".into(), ..Default::default() };
+        p.documents.push(Arc::new(Document::new(meta, "😀 Южная Осетия\u{a0}и ЛНР")));
+        let span = Span {
+            id: AnnId(1),
+            start: 2,
+            end: 14,
+            label: "Actor".into(),
+            text: String::new(),
+            annotator: "a".into(),
+        };
+        Edit::AddSpan { doc: 0, span }.apply(&mut p)?;
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("out.jsonl");
+        let report = Jsonl.export(&p, &ExportOptions::default(), &out)?;
+        assert_eq!((report.documents, report.spans), (1, 1));
+        let text = std::fs::read_to_string(&out)?;
+        assert_eq!(text.lines().count(), 1);
+        let v: serde_json::Value = serde_json::from_str(text.trim_end())?;
+        assert_eq!(v["spans"][0]["start"], 2);
+        assert_eq!(v["spans"][0]["end"], 14);
+        assert_eq!(v["spans"][0]["text"], "Южная Осетия");
+        assert_eq!(v["events"], serde_json::json!([]));
+        let chars: Vec<char> = v["text"].as_str().unwrap_or_default().chars().collect();
+        assert_eq!(chars[2..14].iter().collect::<String>(), "Южная Осетия");
+        Ok(())
+    }
+}

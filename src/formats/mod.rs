@@ -1,0 +1,16 @@
+//! Files in and out: the project (RON), datasets, imported texts. No egui here.
+//! Every write goes through `atomic::write_atomic`, so a crash leaves the old file or the new one.
+
+pub mod atomic;
+pub mod export;
+pub mod jsonl;
+pub mod project;
+pub mod text_import;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot write {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("cannot serialise the project: {0}")]
+    Serialize(String),
+}

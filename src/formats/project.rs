@@ -1,0 +1,305 @@
+//! The project file: RON, deterministic, so a save that changes nothing writes the same bytes
+//! and a git diff shows exactly the annotations that changed. Spans are written one per line in
+//! reading order; texts are escaped so CRLF and no-break spaces survive any editor or git setting.
+
+use crate::model::validate::{Problem, check_project};
+use crate::model::{DocMeta, Document, FORMAT_VERSION, Project, Schema, Span};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path} is not UTF-8 text (invalid byte at line {line}, column {col})")]
+    NotUtf8 { path: String, line: usize, col: usize },
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax { path: String, line: usize, col: usize, message: String },
+    #[error(
+        "{path} was made by a newer Acta (project format {found}; this build reads up to {FORMAT_VERSION}): \
+         update Acta to open it"
+    )]
+    NewerVersion { path: String, found: u32 },
+    #[error("{path} has {} annotation(s) that cannot be placed:\n{}", .problems.len(), list(.problems))]
+    Invalid { path: String, problems: Vec<Problem> },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A project that opened, with the warnings found in it (kept, not dropped).
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub warnings: Vec<Problem>,
+}
+
+// --- file shapes -------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct ProjectIn {
+    format_version: u32,
+    name: String,
+    schema: Schema,
+    #[serde(default)]
+    documents: Vec<DocumentIn>,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn {
+    id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    dateline: Option<String>,
+    #[serde(default)]
+    next_id: u64,
+    text: String,
+    #[serde(default)]
+    spans: Vec<Span>,
+}
+
+#[derive(Serialize)]
+struct ProjectOut<'a> {
+    format_version: u32,
+    name: &'a str,
+    schema: &'a Schema,
+    documents: Vec<DocumentOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    lang: &'a str,
+    source: &'a str,
+    dateline: &'a Option<String>,
+    next_id: u64,
+    text: &'a str,
+    spans: Vec<&'a Span>,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+// --- reading -----------------------------------------------------------------------------------
+
+/// Reads a project file. Nothing on disk is touched, whatever happens.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|source| LoadError::Io { path: shown.clone(), source })?;
+    let text = decode_utf8(&shown, bytes)?;
+    parse(&shown, &text)
+}
+
+fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // `good` is valid UTF-8 by construction.
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let line = 1 + good.matches('\n').count();
+        let col = 1 + good.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        LoadError::NotUtf8 { path: path.to_string(), line, col }
+    })
+}
+
+/// Parses project text; `path` only names the source in messages.
+pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
+    let file: ProjectIn = match ron::from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            // A file from a newer Acta may fail to parse for reasons a newer build understands:
+            // say so rather than report a syntax error.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.format_version > FORMAT_VERSION
+            {
+                return Err(LoadError::NewerVersion {
+                    path: path.to_string(),
+                    found: probe.format_version,
+                });
+            }
+            return Err(LoadError::Syntax {
+                path: path.to_string(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: e.code.to_string(),
+            });
+        }
+    };
+    if file.format_version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion { path: path.to_string(), found: file.format_version });
+    }
+    let mut problems = Vec::new();
+    let mut documents = Vec::with_capacity(file.documents.len());
+    let mut ids = std::collections::HashSet::new();
+    for d in file.documents {
+        if !ids.insert(d.id.clone()) {
+            problems.push(Problem::error(&d.id, None, crate::model::ProblemKind::DuplicateDocId));
+            continue;
+        }
+        let meta = DocMeta {
+            id: d.id,
+            title: d.title,
+            lang: d.lang,
+            source: d.source,
+            dateline: d.dateline,
+        };
+        match Document::from_parts(meta, d.text, d.spans, d.next_id) {
+            Ok(doc) => documents.push(Arc::new(doc)),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { path: path.to_string(), problems });
+    }
+    let project = Project {
+        format_version: FORMAT_VERSION,
+        name: file.name,
+        schema: file.schema,
+        documents,
+    };
+    let warnings = check_project(&project);
+    Ok(Loaded { project, warnings })
+}
+
+// --- writing -----------------------------------------------------------------------------------
+
+/// The project as RON text. Deterministic: the same project always gives the same bytes.
+pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let out = ProjectOut {
+        format_version: FORMAT_VERSION,
+        name: &project.name,
+        schema: &project.schema,
+        documents: project
+            .documents
+            .iter()
+            .map(|d| DocumentOut {
+                id: &d.meta.id,
+                title: &d.meta.title,
+                lang: &d.meta.lang,
+                source: &d.meta.source,
+                dateline: &d.meta.dateline,
+                next_id: d.next_id_counter(),
+                text: d.text(),
+                spans: d.spans_by_position().collect(),
+            })
+            .collect(),
+    };
+    // Depth 4 is a span: one span per line keeps files short and diffs to a line per change.
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .indentor("  ")
+        .struct_names(false)
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(&out, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes the project to `path` atomically (see `atomic.rs`).
+pub fn save_file(project: &Project, path: &Path) -> Result<(), super::SaveError> {
+    let text = to_ron(project).map_err(|e| super::SaveError::Serialize(e.to_string()))?;
+    super::atomic::write_atomic(path, text.as_bytes())
+        .map_err(|source| super::SaveError::Io { path: path.display().to_string(), source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnId, Edit};
+
+    fn sample() -> Project {
+        let mut p = Project::new("Тест");
+        let meta = DocMeta {
+            id: "d1".into(),
+            title: "Южная Осетия".into(),
+            lang: "ru".into(),
+            source: "seed.txt".into(),
+            dateline: Some("2015-04-28".into()),
+        };
+        let text = "Южная\u{a0}Осетия признала ЛНР.\r\n«Ми» — 👩‍👩‍👧 далі́\n";
+        p.documents.push(Arc::new(Document::new(meta, text)));
+        for (id, s, e, l) in [(1, 0, 12, "Actor"), (2, 22, 25, "Actor"), (3, 13, 21, "Event")] {
+            let span = Span {
+                id: AnnId(id),
+                start: s,
+                end: e,
+                label: l.into(),
+                text: String::new(),
+                annotator: "ann".into(),
+            };
+            let _ = Edit::AddSpan { doc: 0, span }.apply(&mut p);
+        }
+        p
+    }
+
+    #[test]
+    fn round_trip_is_equal_and_byte_stable() {
+        let p = sample();
+        let first = to_ron(&p).unwrap_or_default();
+        let loaded = parse("mem", &first).map(|l| l.project);
+        assert_eq!(loaded.as_ref().ok(), Some(&p));
+        let second = loaded.ok().and_then(|l| to_ron(&l).ok()).unwrap_or_default();
+        assert_eq!(first, second);
+        assert!(first.contains("\\r\\n"), "CR LF is escaped: {first}");
+        assert!(first.contains("(id: 1, start: 0, end: 12, label: \"Actor\""), "{first}");
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let mut text = to_ron(&sample()).unwrap_or_default();
+        text = text.replacen("start: 0,", "start: 0,,", 1);
+        let err = parse("p.ron", &text).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("p.ron:"), "{err}");
+        let line = text.lines().position(|l| l.contains(",,")).map_or(0, |i| i + 1);
+        assert!(err.contains(&format!(":{line}:")), "{err} (line {line})");
+    }
+
+    #[test]
+    fn newer_format_is_refused_by_name() {
+        let text = to_ron(&sample())
+            .unwrap_or_default()
+            .replace("format_version: 1", "format_version: 9")
+            .replace("spans:", "spans_v9:");
+        let err = parse("p.ron", &text).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("newer Acta"), "{err}");
+    }
+
+    #[test]
+    fn unplaceable_spans_are_listed_not_dropped() {
+        let text = to_ron(&sample()).unwrap_or_default().replace("end: 25", "end: 2500");
+        let err = parse("p.ron", &text).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("document `d1`, span #2: offsets 22..2500 run past the end"), "{err}");
+    }
+
+    #[test]
+    fn soft_problems_open_with_warnings() {
+        let text = to_ron(&sample())
+            .unwrap_or_default()
+            .replace("label: \"Event\"", "label: \"Evnt\"")
+            .replace("text: \"ЛНР\"", "text: \"ДНР\"");
+        let loaded = parse("p.ron", &text);
+        let warnings: Vec<String> = loaded
+            .map(|l| l.warnings.iter().map(|w| w.to_string()).collect())
+            .unwrap_or_default();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("label `Evnt` is not in the schema")));
+        assert!(warnings.iter().any(|w| w.contains("covered text \"ДНР\" does not match")));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_place() {
+        let err = decode_utf8("x.ron", b"(\n  name: \"\xff\"".to_vec()).err();
+        let msg = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("line 2, column 10"), "{msg}");
+    }
+}

@@ -1,0 +1,6 @@
+//! Acta: span and event annotation of multilingual news, as a library that the desktop app and
+//! the command line share. `model` is the data and its edits, `formats` the files, `app` the
+//! state of a session, `ui` the egui panels that draw it.
+
+pub mod formats;
+pub mod model;

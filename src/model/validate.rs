@@ -1,0 +1,107 @@
+//! Problems in a project, each naming the document, the annotation and what is wrong.
+//! Errors stop a file from opening (nothing could be placed); warnings keep every annotation
+//! and are shown to the user, who decides.
+
+use super::document::Document;
+use super::ids::AnnId;
+use super::project::Project;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    #[error("offsets {start}..{end} run past the end of the text ({len} characters)")]
+    OffsetPastEnd { start: usize, end: usize, len: usize },
+    #[error("offsets {start}..{end} cover no text (start must be before end)")]
+    EmptyOrReversed { start: usize, end: usize },
+    #[error("this id is used twice in the document")]
+    DuplicateAnnId,
+    #[error("this document id is used twice in the project")]
+    DuplicateDocId,
+    #[error("covered text {stored:?} does not match the text at {start}..{end}, which is {actual:?}")]
+    TextMismatch { start: usize, end: usize, stored: String, actual: String },
+    #[error("label `{0}` is not in the schema")]
+    UnknownLabel(String),
+    #[error("label `{0}` is defined twice in the schema")]
+    DuplicateLabel(String),
+    #[error("hotkey `{0}` is given to more than one label")]
+    HotkeyClash(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The document's id; `None` for problems of the project or schema.
+    pub doc: Option<String>,
+    pub ann: Option<AnnId>,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn error(doc: &str, ann: Option<AnnId>, kind: ProblemKind) -> Self {
+        Self { severity: Severity::Error, doc: Some(doc.to_string()), ann, kind }
+    }
+
+    pub fn warning(doc: &str, ann: Option<AnnId>, kind: ProblemKind) -> Self {
+        Self { severity: Severity::Warning, doc: Some(doc.to_string()), ann, kind }
+    }
+
+    fn schema(kind: ProblemKind) -> Self {
+        Self { severity: Severity::Warning, doc: None, ann: None, kind }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.doc, self.ann) {
+            (Some(doc), Some(ann)) => write!(f, "document `{doc}`, span {ann}: {}", self.kind),
+            (Some(doc), None) => write!(f, "document `{doc}`: {}", self.kind),
+            (None, _) => write!(f, "schema: {}", self.kind),
+        }
+    }
+}
+
+/// Warnings about a project that opened: the schema itself, unknown labels, covered text that
+/// no longer matches its offsets.
+pub fn check_project(project: &Project) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for label in &project.schema.labels {
+        if !names.insert(label.name.as_str()) {
+            problems.push(Problem::schema(ProblemKind::DuplicateLabel(label.name.clone())));
+        }
+    }
+    for key in project.schema.hotkey_clashes() {
+        problems.push(Problem::schema(ProblemKind::HotkeyClash(key)));
+    }
+    for doc in &project.documents {
+        problems.extend(check_document(project, doc));
+    }
+    problems
+}
+
+pub fn check_document(project: &Project, doc: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for span in doc.spans_by_position() {
+        if project.schema.label(&span.label).is_none() {
+            let kind = ProblemKind::UnknownLabel(span.label.clone());
+            problems.push(Problem::warning(&doc.meta.id, Some(span.id), kind));
+        }
+        let actual = doc.slice(span.start, span.end);
+        if actual != span.text {
+            let kind = ProblemKind::TextMismatch {
+                start: span.start,
+                end: span.end,
+                stored: span.text.clone(),
+                actual: actual.to_string(),
+            };
+            problems.push(Problem::warning(&doc.meta.id, Some(span.id), kind));
+        }
+    }
+    problems
+}
