@@ -161,12 +161,8 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
     if !problems.is_empty() {
         return Err(LoadError::Invalid { path: path.to_string(), problems });
     }
-    let project = Project {
-        format_version: FORMAT_VERSION,
-        name: file.name,
-        schema: file.schema,
-        documents,
-    };
+    let project =
+        Project { format_version: FORMAT_VERSION, name: file.name, schema: file.schema, documents };
     let warnings = check_project(&project);
     Ok(Loaded { project, warnings })
 }
@@ -288,9 +284,8 @@ mod tests {
             .replace("label: \"Event\"", "label: \"Evnt\"")
             .replace("text: \"ЛНР\"", "text: \"ДНР\"");
         let loaded = parse("p.ron", &text);
-        let warnings: Vec<String> = loaded
-            .map(|l| l.warnings.iter().map(|w| w.to_string()).collect())
-            .unwrap_or_default();
+        let warnings: Vec<String> =
+            loaded.map(|l| l.warnings.iter().map(|w| w.to_string()).collect()).unwrap_or_default();
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings.iter().any(|w| w.contains("label `Evnt` is not in the schema")));
         assert!(warnings.iter().any(|w| w.contains("covered text \"ДНР\" does not match")));

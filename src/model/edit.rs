@@ -10,11 +10,29 @@ use super::project::Project;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Adds a span; its `text` is taken from the document, whatever the value says.
-    AddSpan { doc: usize, span: Span },
-    RemoveSpan { doc: usize, id: AnnId },
-    Relabel { doc: usize, id: AnnId, label: String },
-    Resize { doc: usize, id: AnnId, start: usize, end: usize },
-    SetMeta { doc: usize, meta: DocMeta },
+    AddSpan {
+        doc: usize,
+        span: Span,
+    },
+    RemoveSpan {
+        doc: usize,
+        id: AnnId,
+    },
+    Relabel {
+        doc: usize,
+        id: AnnId,
+        label: String,
+    },
+    Resize {
+        doc: usize,
+        id: AnnId,
+        start: usize,
+        end: usize,
+    },
+    SetMeta {
+        doc: usize,
+        meta: DocMeta,
+    },
     /// Several edits as one undo step (a drag, "annotate all"). All or nothing.
     Batch(Vec<Edit>),
 }
@@ -153,10 +171,7 @@ fn no_span(doc: &str, id: AnnId) -> EditError {
     EditError::NoSpan { doc: doc.to_string(), id }
 }
 
-fn doc_mut(
-    project: &mut Project,
-    doc: usize,
-) -> Result<&mut super::document::Document, EditError> {
+fn doc_mut(project: &mut Project, doc: usize) -> Result<&mut super::document::Document, EditError> {
     project.doc_mut(doc).ok_or(EditError::NoDocument(doc))
 }
 
@@ -191,7 +206,10 @@ mod tests {
     fn add_fills_covered_text_and_undo_removes() {
         let mut p = project();
         let inverse = Edit::AddSpan { doc: 0, span: span(1, 0, 27, "Actor") }.apply(&mut p);
-        assert_eq!(p.documents[0].span(AnnId(1)).map(|s| s.text.as_str()), Some("Министр иностранных дел ЛНР"));
+        assert_eq!(
+            p.documents[0].span(AnnId(1)).map(|s| s.text.as_str()),
+            Some("Министр иностранных дел ЛНР")
+        );
         assert_eq!(inverse, Ok(Edit::RemoveSpan { doc: 0, id: AnnId(1) }));
         let _ = Edit::RemoveSpan { doc: 0, id: AnnId(1) }.apply(&mut p);
         assert_eq!(p.documents[0].span_count(), 0);
@@ -204,7 +222,9 @@ mod tests {
         let mut p = project();
         let before = p.clone();
         let len = p.documents[0].char_len();
-        assert!(Edit::AddSpan { doc: 0, span: span(1, 5, len + 1, "Actor") }.apply(&mut p).is_err());
+        assert!(
+            Edit::AddSpan { doc: 0, span: span(1, 5, len + 1, "Actor") }.apply(&mut p).is_err()
+        );
         assert!(Edit::AddSpan { doc: 3, span: span(1, 0, 2, "Actor") }.apply(&mut p).is_err());
         assert!(Edit::RemoveSpan { doc: 0, id: AnnId(9) }.apply(&mut p).is_err());
         let batch = Edit::Batch(vec![
@@ -229,7 +249,12 @@ mod tests {
                 id: AnnId(id),
                 label: ["Actor", "Date", "Event"][l].into(),
             }),
-            (1..20u64, range).prop_map(|(id, (s, e))| Edit::Resize { doc: 0, id: AnnId(id), start: s, end: e }),
+            (1..20u64, range).prop_map(|(id, (s, e))| Edit::Resize {
+                doc: 0,
+                id: AnnId(id),
+                start: s,
+                end: e
+            }),
             "[a-z]{1,5}".prop_map(|t| Edit::SetMeta {
                 doc: 0,
                 meta: DocMeta { id: "d0".into(), title: t, ..Default::default() },

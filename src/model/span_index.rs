@@ -64,9 +64,7 @@ impl SpanIndex {
 
     /// The chunk an entry belongs in: the last chunk whose first entry is not after it.
     fn chunk_for(&self, e: &IndexEntry) -> usize {
-        self.chunks
-            .partition_point(|c| c.entries.first().is_some_and(|f| f <= e))
-            .saturating_sub(1)
+        self.chunks.partition_point(|c| c.entries.first().is_some_and(|f| f <= e)).saturating_sub(1)
     }
 
     pub fn insert(&mut self, entry: IndexEntry) {
@@ -118,13 +116,10 @@ impl SpanIndex {
         };
         // Chunks whose first entry starts at or after `b` hold nothing that can touch the range.
         let hi = self.chunks.partition_point(|c| c.entries.first().is_some_and(|f| f.start < b));
-        self.chunks[..hi]
-            .iter()
-            .filter(move |c| c.max_end > a)
-            .flat_map(move |c| {
-                let n = c.entries.partition_point(|e| e.start < b);
-                c.entries[..n].iter().copied().filter(move |e| e.end > a)
-            })
+        self.chunks[..hi].iter().filter(move |c| c.max_end > a).flat_map(move |c| {
+            let n = c.entries.partition_point(|e| e.start < b);
+            c.entries[..n].iter().copied().filter(move |e| e.end > a)
+        })
     }
 
     /// Every entry in (start, end, id) order.
@@ -167,7 +162,8 @@ mod tests {
         ix.insert(e(0, 27, 1)); // "Министр иностранных дел ЛНР"
         ix.insert(e(24, 27, 2)); // "ЛНР"
         ix.insert(e(30, 40, 3));
-        let at = |ix: &SpanIndex, p: usize| ix.overlapping(p..p).map(|x| x.id.0).collect::<Vec<_>>();
+        let at =
+            |ix: &SpanIndex, p: usize| ix.overlapping(p..p).map(|x| x.id.0).collect::<Vec<_>>();
         assert_eq!(at(&ix, 25), vec![1, 2]);
         assert_eq!(at(&ix, 27), Vec::<u64>::new());
         assert_eq!(at(&ix, 30), vec![3]);

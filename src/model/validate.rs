@@ -23,7 +23,9 @@ pub enum ProblemKind {
     DuplicateAnnId,
     #[error("this document id is used twice in the project")]
     DuplicateDocId,
-    #[error("covered text {stored:?} does not match the text at {start}..{end}, which is {actual:?}")]
+    #[error(
+        "covered text {stored:?} does not match the text at {start}..{end}, which is {actual:?}"
+    )]
     TextMismatch { start: usize, end: usize, stored: String, actual: String },
     #[error("label `{0}` is not in the schema")]
     UnknownLabel(String),
