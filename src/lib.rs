@@ -2,5 +2,8 @@
 //! the command line share. `model` is the data and its edits, `formats` the files, `app` the
 //! state of a session, `ui` the egui panels that draw it.
 
+pub mod app;
+pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod ui;

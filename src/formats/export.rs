@@ -32,8 +32,8 @@ pub struct ExportReport {
 pub enum ExportError {
     #[error("unknown export format `{0}` (known: {known})", known = names().join(", "))]
     UnknownFormat(String),
-    #[error("cannot write {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    #[error("cannot write {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("{} annotation(s) cannot be exported in this format (--strict)", .0.len())]
     Strict(Vec<Skipped>),
 }

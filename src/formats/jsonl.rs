@@ -57,7 +57,7 @@ impl Exporter for Jsonl {
             }
             Ok(())
         })
-        .map_err(|source| ExportError::Io { path: out.display().to_string(), source })?;
+        .map_err(|cause| ExportError::Io { path: out.display().to_string(), cause })?;
         Ok(report)
     }
 }

@@ -9,8 +9,8 @@ pub mod text_import;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot write {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    #[error("cannot write {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("cannot serialise the project: {0}")]
     Serialize(String),
 }

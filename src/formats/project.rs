@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    #[error("cannot read {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("{path} is not UTF-8 text (invalid byte at line {line}, column {col})")]
     NotUtf8 { path: String, line: usize, col: usize },
     #[error("{path}:{line}:{col}: {message}")]
@@ -96,7 +96,7 @@ struct VersionProbe {
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let bytes =
-        std::fs::read(path).map_err(|source| LoadError::Io { path: shown.clone(), source })?;
+        std::fs::read(path).map_err(|cause| LoadError::Io { path: shown.clone(), cause })?;
     let text = decode_utf8(&shown, bytes)?;
     parse(&shown, &text)
 }
@@ -205,7 +205,7 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 pub fn save_file(project: &Project, path: &Path) -> Result<(), super::SaveError> {
     let text = to_ron(project).map_err(|e| super::SaveError::Serialize(e.to_string()))?;
     super::atomic::write_atomic(path, text.as_bytes())
-        .map_err(|source| super::SaveError::Io { path: path.display().to_string(), source })
+        .map_err(|cause| super::SaveError::Io { path: path.display().to_string(), cause })
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    #[error("cannot read {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}, line {line}); \
          convert it to UTF-8 first"
@@ -32,7 +32,7 @@ pub struct Imported {
 pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     let mut files = Vec::new();
     for input in inputs {
-        let io = |source| ImportError::Io { path: input.display().to_string(), source };
+        let io = |cause| ImportError::Io { path: input.display().to_string(), cause };
         if input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(io)?
@@ -56,7 +56,7 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 pub fn read_text(path: &Path) -> Result<String, ImportError> {
     let shown = path.display().to_string();
     let bytes =
-        std::fs::read(path).map_err(|source| ImportError::Io { path: shown.clone(), source })?;
+        std::fs::read(path).map_err(|cause| ImportError::Io { path: shown.clone(), cause })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();

@@ -1,0 +1,161 @@
+//! Every action the user can take, with its menu label and keyboard shortcut, in one table.
+//! Menus and the shortcut handler both read from here, and a test checks that no two
+//! shortcuts clash (label hotkeys come from the schema and are checked against these too).
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewProject,
+    NewFromFiles,
+    NewFromFolder,
+    Open,
+    Save,
+    SaveAs,
+    ExportJsonl,
+    Quit,
+    Undo,
+    Redo,
+    DeleteAnnotation,
+    ClearSelection,
+    ToggleSnap,
+    NextDocument,
+    PreviousDocument,
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+impl Command {
+    pub const ALL: [Command; 15] = [
+        Command::NewProject,
+        Command::NewFromFiles,
+        Command::NewFromFolder,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ExportJsonl,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::DeleteAnnotation,
+        Command::ClearSelection,
+        Command::ToggleSnap,
+        Command::NextDocument,
+        Command::PreviousDocument,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewProject => "New project",
+            Command::NewFromFiles => "New from text files…",
+            Command::NewFromFolder => "New from folder…",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::ExportJsonl => "Export JSONL…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::DeleteAnnotation => "Delete annotation",
+            Command::ClearSelection => "Clear selection",
+            Command::ToggleSnap => "Snap selection to words",
+            Command::NextDocument => "Next document",
+            Command::PreviousDocument => "Previous document",
+        }
+    }
+
+    /// Shortcuts; the first one is shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NEW: [KeyboardShortcut; 1] = [cmd(Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [cmd(Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [cmd(Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [cmd_shift(Key::S)];
+        const QUIT: [KeyboardShortcut; 1] = [cmd(Key::Q)];
+        const UNDO: [KeyboardShortcut; 1] = [cmd(Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
+        const DELETE: [KeyboardShortcut; 2] = [plain(Key::Delete), plain(Key::Backspace)];
+        const ESCAPE: [KeyboardShortcut; 1] = [plain(Key::Escape)];
+        const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
+        const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
+        match self {
+            Command::NewProject => &NEW,
+            Command::Open => &OPEN,
+            Command::Save => &SAVE,
+            Command::SaveAs => &SAVE_AS,
+            Command::Quit => &QUIT,
+            Command::Undo => &UNDO,
+            Command::Redo => &REDO,
+            Command::DeleteAnnotation => &DELETE,
+            Command::ClearSelection => &ESCAPE,
+            Command::NextDocument => &NEXT,
+            Command::PreviousDocument => &PREVIOUS,
+            Command::NewFromFiles
+            | Command::NewFromFolder
+            | Command::ExportJsonl
+            | Command::ToggleSnap => &[],
+        }
+    }
+
+    /// Every (shortcut, command) pair, Shift combinations first so that Ctrl+Shift+Z is not
+    /// taken for Ctrl+Z.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut all: Vec<_> =
+            Command::ALL.iter().flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c))).collect();
+        all.sort_by_key(|(s, _)| std::cmp::Reverse(s.modifiers.shift as u8));
+        all
+    }
+
+    /// A shortcut without modifiers: ignored while a text field has focus.
+    pub fn is_single_key(shortcut: &KeyboardShortcut) -> bool {
+        shortcut.modifiers.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: HashMap<(Modifiers, Key), Command> = HashMap::new();
+        for (s, c) in Command::shortcut_table() {
+            if let Some(other) = seen.insert((s.modifiers, s.logical_key), c) {
+                panic!("{c:?} and {other:?} share {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn default_label_keys_do_not_shadow_commands() {
+        let schema = crate::model::Schema::default();
+        for label in &schema.labels {
+            let Some(key) = label.hotkey.as_deref().and_then(Key::from_name) else {
+                panic!("label {} has no usable hotkey", label.name);
+            };
+            assert!(
+                !Command::shortcut_table()
+                    .iter()
+                    .any(|(s, _)| s.modifiers.is_none() && s.logical_key == key),
+                "{} clashes",
+                label.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let unique: std::collections::HashSet<_> = Command::ALL.iter().collect();
+        assert_eq!(unique.len(), Command::ALL.len());
+    }
+}

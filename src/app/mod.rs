@@ -1,0 +1,276 @@
+//! The state of one session: the open project, its undo history, what is selected, the
+//! dialog that is up, the background jobs. The UI draws this and calls its methods; nothing here
+//! draws. `annotate.rs` holds the annotation actions, `files.rs` opening and saving.
+
+pub mod annotate;
+pub mod command;
+pub mod files;
+pub mod jobs;
+pub mod settings;
+
+pub use command::Command;
+
+use crate::model::{AnnId, Document, History, Problem, Project};
+use jobs::Jobs;
+use settings::Settings;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A text selection in the current document, in code points. `anchor` is where it started,
+/// `head` where it ends now (shift+click and the keyboard move the head).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSelection {
+    pub anchor: usize,
+    pub head: usize,
+}
+
+impl TextSelection {
+    pub fn new(anchor: usize, head: usize) -> Self {
+        Self { anchor, head }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.head)..self.anchor.max(self.head)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchor == self.head
+    }
+}
+
+/// What a path dialog is asking for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    NewFromFiles,
+    NewFromFolder,
+    ExportJsonl,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Asks for a path (typed, or picked with the system dialog).
+    Path {
+        purpose: PathPurpose,
+        text: String,
+    },
+    /// Unsaved changes: save, discard or cancel before running `then`.
+    ConfirmDiscard {
+        then: Command,
+    },
+    Error {
+        title: String,
+        message: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct AppState {
+    pub project: Project,
+    /// Where the project is saved; `None` until it has been saved somewhere.
+    pub path: Option<PathBuf>,
+    pub history: History,
+    /// Index of the document shown.
+    pub current: usize,
+    pub selection: Option<TextSelection>,
+    pub selected: Option<AnnId>,
+    /// A position in the current document the text view should scroll into view.
+    pub reveal: Option<usize>,
+    /// Problems found when the project was opened (kept annotations, shown to the user).
+    pub warnings: Vec<Problem>,
+    pub status: Option<Message>,
+    pub dialog: Option<Dialog>,
+    pub settings: Settings,
+    settings_path: Option<PathBuf>,
+    pub jobs: Jobs,
+    saving: bool,
+    save_again: bool,
+    loading: bool,
+    /// A command to run once the save in flight has succeeded (from "Save" in the
+    /// unsaved-changes dialog).
+    after_save: Option<Command>,
+    /// The user confirmed quitting; the window may close.
+    pub quit_confirmed: bool,
+}
+
+impl AppState {
+    /// A session with an empty project. `settings_path: None` keeps settings in memory only
+    /// (tests, benchmarks).
+    pub fn new(settings: Settings, settings_path: Option<PathBuf>) -> Self {
+        let mut history = History::new();
+        history.mark_saved(0);
+        Self {
+            project: Project::default(),
+            path: None,
+            history,
+            current: 0,
+            selection: None,
+            selected: None,
+            reveal: None,
+            warnings: Vec::new(),
+            status: None,
+            dialog: None,
+            settings,
+            settings_path,
+            jobs: Jobs::default(),
+            saving: false,
+            save_again: false,
+            loading: false,
+            after_save: None,
+            quit_confirmed: false,
+        }
+    }
+
+    /// A session on an already loaded project (tests, the embedded sample).
+    pub fn with_project(project: Project, path: Option<PathBuf>, settings: Settings) -> Self {
+        let mut state = Self::new(settings, None);
+        state.replace_project(project, path, Vec::new());
+        state
+    }
+
+    /// The document shown, if the project has any.
+    pub fn doc(&self) -> Option<&Document> {
+        self.project.doc(self.current)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// What is running in the background, for the status bar.
+    pub fn busy(&self) -> Option<&'static str> {
+        if self.loading {
+            Some("Opening…")
+        } else if self.saving {
+            Some("Saving…")
+        } else if self.jobs.running() > 0 {
+            Some("Working…")
+        } else {
+            None
+        }
+    }
+
+    /// The window title: file name, a `*` when there are unsaved changes.
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("{} (not saved)", self.project.name));
+        let dirty = if self.is_dirty() { "*" } else { "" };
+        format!("{name}{dirty} — Acta")
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Message { text: text.into(), is_error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Message { text: text.into(), is_error: true });
+    }
+
+    fn save_settings(&mut self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = self.settings.save(path)
+        {
+            self.error(e);
+        }
+    }
+
+    /// Runs a command from a menu or a shortcut.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::NewProject
+            | Command::Open
+            | Command::NewFromFiles
+            | Command::NewFromFolder
+            | Command::Quit => self.guard_unsaved(command),
+            Command::Save => self.save(),
+            Command::SaveAs => self.ask_path(PathPurpose::SaveAs),
+            Command::ExportJsonl => self.ask_path(PathPurpose::ExportJsonl),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::DeleteAnnotation => self.delete_selected(),
+            Command::ClearSelection => {
+                self.selection = None;
+                self.selected = None;
+            }
+            Command::ToggleSnap => {
+                self.settings.snap_to_words = !self.settings.snap_to_words;
+                self.save_settings();
+            }
+            Command::NextDocument => self.set_document(self.current.saturating_add(1)),
+            Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
+        }
+    }
+
+    /// Commands that would drop unsaved work ask first.
+    fn guard_unsaved(&mut self, command: Command) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::ConfirmDiscard { then: command });
+        } else {
+            self.proceed(command);
+        }
+    }
+
+    /// Runs a command that replaces or closes the project, once unsaved work is dealt with.
+    pub fn proceed(&mut self, command: Command) {
+        match command {
+            Command::NewProject => {
+                self.replace_project(Project::default(), None, Vec::new());
+                self.info("New project: add documents with File → New from text files");
+            }
+            Command::Open => self.ask_path(PathPurpose::Open),
+            Command::NewFromFiles => self.ask_path(PathPurpose::NewFromFiles),
+            Command::NewFromFolder => self.ask_path(PathPurpose::NewFromFolder),
+            Command::Quit => self.quit_confirmed = true,
+            other => self.run(other),
+        }
+    }
+
+    /// The unsaved-changes dialog: "Save" saves, then runs `then` if the save succeeds.
+    pub fn save_then(&mut self, then: Command) {
+        // Without a path, Save asks for one first; `after_save` runs when that save lands.
+        self.after_save = Some(then);
+        self.save();
+    }
+
+    fn ask_path(&mut self, purpose: PathPurpose) {
+        let text = match purpose {
+            PathPurpose::SaveAs | PathPurpose::Open => {
+                self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
+            }
+            PathPurpose::ExportJsonl => self
+                .path
+                .as_ref()
+                .map(|p| p.with_extension("jsonl").display().to_string())
+                .unwrap_or_default(),
+            PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => String::new(),
+        };
+        self.dialog = Some(Dialog::Path { purpose, text });
+    }
+
+    /// Replaces the whole project (open, new, import): fresh history, nothing selected.
+    pub fn replace_project(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        warnings: Vec<Problem>,
+    ) {
+        self.project = project;
+        self.path = path;
+        self.history = History::new();
+        self.current = 0;
+        self.selection = None;
+        self.selected = None;
+        self.reveal = None;
+        self.warnings = warnings;
+    }
+}

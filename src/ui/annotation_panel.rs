@@ -1,0 +1,189 @@
+//! The right panel: the selected annotation (label, covered text, offsets, who made it), the
+//! problems found when the project was opened, the document's properties, and the list of the
+//! document's annotations in reading order (virtualised; a click selects and scrolls to one).
+
+use super::toolbar::label_color32;
+use crate::app::AppState;
+use crate::model::{AnnId, DocMeta, Edit};
+use eframe::egui::{self, RichText, Sense, Ui, vec2};
+
+/// Drafts and scroll state of the panel between frames.
+#[derive(Default)]
+pub struct PanelState {
+    /// Document properties being edited: (document index, draft).
+    meta_draft: Option<(usize, DocMeta)>,
+    /// The selection the list last scrolled to, so it follows clicks in the text.
+    list_followed: Option<AnnId>,
+}
+
+pub fn annotation_panel_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
+    selected_annotation_ui(ui, state);
+    ui.separator();
+    problems_ui(ui, state);
+    document_properties_ui(ui, state, panel);
+    annotation_list_ui(ui, state, panel);
+}
+
+fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState) {
+    ui.heading("Annotation");
+    let Some(doc) = state.doc() else { return };
+    let Some(span) = state.selected.and_then(|id| doc.span(id)).cloned() else {
+        if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
+            let r = sel.range();
+            ui.label(format!("Selected text {}–{}:", r.start, r.end));
+            ui.label(RichText::new(format!("«{}»", doc.slice(r.start, r.end))).italics());
+            ui.weak("Press a label key (1, 2, 3…) or click a label button to tag it.");
+        } else {
+            ui.weak("Select text and press a label key, or click a highlight.");
+        }
+        return;
+    };
+    ui.horizontal(|ui| {
+        let mut chosen = span.label.clone();
+        egui::ComboBox::new("relabel", "Label").selected_text(&span.label).show_ui(ui, |ui| {
+            for label in &state.project.schema.labels {
+                let text = RichText::new(&label.name).color(label_color32(label.color));
+                ui.selectable_value(&mut chosen, label.name.clone(), text);
+            }
+        });
+        if chosen != span.label {
+            state.relabel(span.id, &chosen);
+        }
+    });
+    ui.label(RichText::new(format!("«{}»", span.text)).size(15.0));
+    ui.weak(format!(
+        "offsets {}–{} · {} characters · id {} · by {}",
+        span.start,
+        span.end,
+        span.end - span.start,
+        span.id,
+        if span.annotator.is_empty() { "unknown" } else { &span.annotator }
+    ));
+    if ui.button("Delete annotation").on_hover_text("Delete or Backspace").clicked() {
+        state.delete_selected();
+    }
+}
+
+fn problems_ui(ui: &mut Ui, state: &mut AppState) {
+    if state.warnings.is_empty() {
+        return;
+    }
+    let title = format!("⚠ {} problem(s) in this project", state.warnings.len());
+    egui::CollapsingHeader::new(RichText::new(title).color(ui.visuals().warn_fg_color))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("problems").max_height(160.0).show(ui, |ui| {
+                let mut go = None;
+                for p in &state.warnings {
+                    if ui.link(p.to_string()).clicked() {
+                        go = Some((p.doc.clone(), p.ann));
+                    }
+                }
+                if let Some((Some(doc), ann)) = go
+                    && let Some(i) = state.project.doc_index(&doc)
+                {
+                    state.set_document(i);
+                    if let Some(id) = ann {
+                        state.select_span(id);
+                    }
+                }
+            });
+        });
+    ui.separator();
+}
+
+fn document_properties_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
+    let Some(doc) = state.doc() else { return };
+    let current = state.current;
+    if panel.meta_draft.as_ref().is_none_or(|(i, _)| *i != current) {
+        panel.meta_draft = Some((current, doc.meta.clone()));
+    }
+    let saved = doc.meta.clone();
+    let Some((_, draft)) = panel.meta_draft.as_mut() else { return };
+    egui::CollapsingHeader::new("Document properties").show(ui, |ui| {
+        egui::Grid::new("meta").num_columns(2).show(ui, |ui| {
+            let field = |ui: &mut Ui, name: &str, value: &mut String| {
+                let label = ui.label(name);
+                ui.add(egui::TextEdit::singleline(value).desired_width(200.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            };
+            field(ui, "Title", &mut draft.title);
+            field(ui, "Language", &mut draft.lang);
+            let mut dateline = draft.dateline.clone().unwrap_or_default();
+            field(ui, "Dateline", &mut dateline);
+            draft.dateline = Some(dateline.trim().to_string()).filter(|d| !d.is_empty());
+            field(ui, "Source", &mut draft.source);
+            field(ui, "Id", &mut draft.id);
+        });
+        if *draft != saved {
+            ui.horizontal(|ui| {
+                if ui.button("Apply").clicked() {
+                    let edit = Edit::SetMeta { doc: current, meta: draft.clone() };
+                    state.apply(edit);
+                }
+                if ui.button("Revert").clicked() {
+                    *draft = saved.clone();
+                }
+            });
+        }
+    });
+    // An undo may change the properties under the draft: follow it when not being edited.
+    if let Some(doc) = state.doc()
+        && panel.meta_draft.as_ref().is_some_and(|(_, d)| *d == saved)
+    {
+        panel.meta_draft = Some((current, doc.meta.clone()));
+    }
+    ui.separator();
+}
+
+fn annotation_list_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
+    let Some(doc) = state.project.documents.get(state.current).cloned() else { return };
+    ui.heading(format!("Annotations ({})", doc.span_count()));
+    let row_height = 22.0;
+    let mut area =
+        egui::ScrollArea::vertical().id_salt(("annotations", state.current)).auto_shrink(false);
+    if state.selected != panel.list_followed {
+        panel.list_followed = state.selected;
+        if let Some(rank) = state.selected.and_then(|id| doc.rank_of(id)) {
+            let spacing = ui.spacing().item_spacing.y;
+            area = area
+                .vertical_scroll_offset(((rank as f32) * (row_height + spacing) - 60.0).max(0.0));
+        }
+    }
+    let mut clicked = None;
+    area.show_rows(ui, row_height, doc.span_count(), |ui, rows| {
+        for i in rows {
+            let Some(span) = doc.nth_span_by_position(i) else { continue };
+            let selected = state.selected == Some(span.id);
+            let color = state.project.schema.label(&span.label).map(|l| label_color32(l.color));
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), row_height), Sense::click());
+            let text = format!("{}  «{}»  {}–{}", span.label, span.text, span.start, span.end);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &text)
+            });
+            let visuals = ui.style().interact_selectable(&response, selected);
+            if selected || response.hovered() {
+                ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+            }
+            let chip =
+                egui::Rect::from_min_size(rect.left_center() - vec2(-4.0, 5.0), vec2(10.0, 10.0));
+            ui.painter().rect_filled(chip, 2.0, color.unwrap_or(egui::Color32::GRAY));
+            ui.painter().with_clip_rect(rect).text(
+                rect.left_center() + vec2(20.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                &text,
+                egui::FontId::proportional(13.0),
+                visuals.text_color(),
+            );
+            if response.clicked() {
+                clicked = Some(span.id);
+            }
+        }
+    });
+    if let Some(id) = clicked {
+        state.select_span(id);
+        panel.list_followed = Some(id);
+    }
+}

@@ -1,0 +1,164 @@
+//! Modal dialogs: a path (typed, or picked with the system's file dialog), the unsaved-changes
+//! question, and errors. Typing a path always works, even where the system dialog cannot open
+//! (no desktop portal), and it is what the headless tests use.
+
+use crate::app::files::parse_path_field;
+use crate::app::{AppState, Command, Dialog, PathPurpose};
+use eframe::egui::{self, Id, Key, Modal, RichText};
+use std::path::PathBuf;
+
+pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
+    let Some(dialog) = state.dialog.clone() else { return };
+    match dialog {
+        Dialog::Path { purpose, text } => path_dialog(ctx, state, purpose, text),
+        Dialog::ConfirmDiscard { then } => confirm_dialog(ctx, state, then),
+        Dialog::Error { title, message } => error_dialog(ctx, state, &title, &message),
+    }
+}
+
+fn purpose_text(purpose: PathPurpose) -> (&'static str, &'static str, &'static str) {
+    match purpose {
+        PathPurpose::Open => ("Open project", "Project file", "Open"),
+        PathPurpose::SaveAs => ("Save project as", "Project file", "Save"),
+        PathPurpose::ExportJsonl => ("Export JSONL", "Output file", "Export"),
+        PathPurpose::NewFromFiles => {
+            ("New project from text files", "Text files, one per line", "Create")
+        }
+        PathPurpose::NewFromFolder => {
+            ("New project from a folder of .txt files", "Folder", "Create")
+        }
+    }
+}
+
+/// The system's file dialog; `None` when cancelled or unavailable.
+fn browse(purpose: PathPurpose, current: &str) -> Option<Vec<PathBuf>> {
+    let start = PathBuf::from(current.lines().next().unwrap_or_default());
+    let dir = if start.is_dir() { Some(start.clone()) } else { start.parent().map(PathBuf::from) };
+    let mut dialog = rfd::FileDialog::new();
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    match purpose {
+        PathPurpose::Open => {
+            dialog.add_filter("Acta project", &["ron"]).pick_file().map(|p| vec![p])
+        }
+        PathPurpose::SaveAs => dialog
+            .add_filter("Acta project", &["ron"])
+            .set_file_name("project.ron")
+            .save_file()
+            .map(|p| vec![p]),
+        PathPurpose::ExportJsonl => dialog
+            .add_filter("JSON Lines", &["jsonl"])
+            .set_file_name("dataset.jsonl")
+            .save_file()
+            .map(|p| vec![p]),
+        PathPurpose::NewFromFiles => dialog.add_filter("Text", &["txt"]).pick_files(),
+        PathPurpose::NewFromFolder => dialog.pick_folder().map(|p| vec![p]),
+    }
+}
+
+fn path_dialog(ctx: &egui::Context, state: &mut AppState, purpose: PathPurpose, mut text: String) {
+    let (title, field, action) = purpose_text(purpose);
+    let multi = purpose == PathPurpose::NewFromFiles;
+    let mut outcome: Option<Option<Vec<PathBuf>>> = None;
+    let modal = Modal::new(Id::unique("path-dialog")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(title);
+        let label = ui.label(field);
+        let edit = if multi {
+            egui::TextEdit::multiline(&mut text).desired_rows(4)
+        } else {
+            egui::TextEdit::singleline(&mut text)
+        };
+        let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id);
+        if !response.has_focus() && ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !multi;
+        ui.horizontal(|ui| {
+            if ui.button("Browse…").clicked()
+                && let Some(paths) = browse(purpose, &text)
+            {
+                text = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
+            }
+            if ui.button(action).clicked() || enter {
+                outcome = Some(Some(parse_path_field(&text)));
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Some(None);
+            }
+        });
+    });
+    if modal.should_close() && outcome.is_none() {
+        outcome = Some(None);
+    }
+    match outcome {
+        Some(Some(paths)) if !paths.is_empty() => {
+            state.dialog = None;
+            state.path_chosen(purpose, paths);
+        }
+        Some(Some(_)) => state.dialog = Some(Dialog::Path { purpose, text }),
+        Some(None) => state.dialog = None,
+        None => state.dialog = Some(Dialog::Path { purpose, text }),
+    }
+}
+
+fn confirm_dialog(ctx: &egui::Context, state: &mut AppState, then: Command) {
+    let name = state
+        .path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(|| state.project.name.clone(), |n| n.to_string_lossy().into_owned());
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("confirm-discard")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "Save the changes to {name} before you {}?",
+            then.label().to_lowercase().trim_end_matches('…')
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(0);
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(1);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(2);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(2);
+    }
+    match choice {
+        Some(0) => {
+            state.dialog = None;
+            state.save_then(then);
+        }
+        Some(1) => {
+            state.dialog = None;
+            state.proceed(then);
+        }
+        Some(_) => state.dialog = None,
+        None => {}
+    }
+}
+
+fn error_dialog(ctx: &egui::Context, state: &mut AppState, title: &str, message: &str) {
+    let mut close = false;
+    let modal = Modal::new(Id::unique("error")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(RichText::new(title).color(ui.visuals().error_fg_color));
+        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(message).monospace()).wrap());
+        });
+        if ui.button("OK").clicked() {
+            close = true;
+        }
+    });
+    if close || modal.should_close() {
+        state.dialog = None;
+    }
+}

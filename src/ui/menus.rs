@@ -1,0 +1,71 @@
+//! The menu bar. Every entry is a `Command`, so its label and shortcut come from the one table.
+
+use crate::app::{AppState, Command};
+use eframe::egui::{self, Button, Ui};
+
+fn command_button(ui: &mut Ui, state: &mut AppState, command: Command, text: &str, enabled: bool) {
+    let mut button = Button::new(text);
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        state.run(command);
+        ui.close();
+    }
+}
+
+pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for command in
+                [Command::NewProject, Command::NewFromFiles, Command::NewFromFolder, Command::Open]
+            {
+                command_button(ui, state, command, command.label(), true);
+            }
+            ui.separator();
+            command_button(ui, state, Command::Save, Command::Save.label(), true);
+            command_button(ui, state, Command::SaveAs, Command::SaveAs.label(), true);
+            command_button(ui, state, Command::ExportJsonl, Command::ExportJsonl.label(), true);
+            ui.separator();
+            command_button(ui, state, Command::Quit, Command::Quit.label(), true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = state.history.undo_label().map_or("Undo".into(), |l| format!("Undo {l}"));
+            let redo = state.history.redo_label().map_or("Redo".into(), |l| format!("Redo {l}"));
+            let (can_undo, can_redo) = (state.history.can_undo(), state.history.can_redo());
+            command_button(ui, state, Command::Undo, &undo, can_undo);
+            command_button(ui, state, Command::Redo, &redo, can_redo);
+            ui.separator();
+            let selected = state.selected.is_some();
+            command_button(
+                ui,
+                state,
+                Command::DeleteAnnotation,
+                Command::DeleteAnnotation.label(),
+                selected,
+            );
+            command_button(
+                ui,
+                state,
+                Command::ClearSelection,
+                Command::ClearSelection.label(),
+                true,
+            );
+        });
+        ui.menu_button("View", |ui| {
+            let mut snap = state.settings.snap_to_words;
+            if ui.checkbox(&mut snap, Command::ToggleSnap.label()).changed() {
+                state.run(Command::ToggleSnap);
+            }
+            ui.separator();
+            command_button(ui, state, Command::NextDocument, Command::NextDocument.label(), true);
+            command_button(
+                ui,
+                state,
+                Command::PreviousDocument,
+                Command::PreviousDocument.label(),
+                true,
+            );
+        });
+    });
+}

@@ -1,0 +1,115 @@
+//! The window: menus on top, documents on the left, the text in the middle, the annotation
+//! panel on the right, a status line at the bottom. Panels only read `AppState` and call its
+//! methods; `acta_ui` is one frame of the whole window, which the tests drive headless.
+
+pub mod annotation_panel;
+pub mod dialogs;
+pub mod documents;
+pub mod menus;
+pub mod shortcuts;
+pub mod status;
+pub mod text_view;
+pub mod toolbar;
+
+use crate::app::AppState;
+use crate::app::settings::{self, Settings};
+use eframe::egui::{self, Ui, ViewportCommand};
+use std::path::PathBuf;
+use text_view::TextViewState;
+
+/// The whole app: session state plus what the view remembers between frames.
+pub struct Acta {
+    pub state: AppState,
+    pub text_view: TextViewState,
+    pub panels: annotation_panel::PanelState,
+    title: String,
+}
+
+impl Acta {
+    pub fn new(state: AppState) -> Self {
+        Self {
+            state,
+            text_view: TextViewState::default(),
+            panels: Default::default(),
+            title: String::new(),
+        }
+    }
+}
+
+impl eframe::App for Acta {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        acta_ui(ui, self);
+    }
+}
+
+/// Opens the window on `project` (else the last project, else the sample).
+pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    let settings_path = settings::default_path();
+    let (settings, settings_problem) =
+        settings_path.as_deref().map(Settings::load).unwrap_or_default();
+    let mut state = AppState::new(settings, settings_path);
+    if let Some(problem) = settings_problem {
+        state.error(problem);
+    }
+    state.open_at_start(project);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Acta")
+            .with_app_id("acta")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Acta",
+        options,
+        Box::new(move |cc| {
+            cc.egui_ctx.set_theme(egui::Theme::Light);
+            let ctx = cc.egui_ctx.clone();
+            state.jobs.set_waker(move || ctx.request_repaint());
+            Ok(Box::new(Acta::new(state)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// One frame of the whole window.
+pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
+    let ctx = ui.ctx().clone();
+    app.state.poll_jobs();
+    guard_window_close(&ctx, &mut app.state);
+    shortcuts::handle(&ctx, &mut app.state);
+
+    egui::Panel::top("menu").show(ui, |ui| menus::menu_bar_ui(ui, &mut app.state));
+    egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(ui, &app.state));
+    egui::Panel::left("documents")
+        .resizable(true)
+        .default_size(250.0)
+        .show(ui, |ui| documents::documents_ui(ui, &mut app.state));
+    egui::Panel::right("annotations")
+        .resizable(true)
+        .default_size(330.0)
+        .show(ui, |ui| annotation_panel::annotation_panel_ui(ui, &mut app.state, &mut app.panels));
+    egui::CentralPanel::default().show(ui, |ui| {
+        toolbar::toolbar_ui(ui, &mut app.state);
+        text_view::text_view_ui(ui, &mut app.state, &mut app.text_view);
+    });
+    dialogs::dialogs_ui(&ctx, &mut app.state);
+
+    let title = app.state.title();
+    if title != app.title {
+        ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+        app.title = title;
+    }
+    if app.state.quit_confirmed {
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+}
+
+/// Closing the window with unsaved changes asks first.
+fn guard_window_close(ctx: &egui::Context, state: &mut AppState) {
+    if ctx.input(|i| i.viewport().close_requested()) && state.is_dirty() && !state.quit_confirmed {
+        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        state.run(crate::app::Command::Quit);
+    }
+}

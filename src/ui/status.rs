@@ -1,0 +1,31 @@
+//! The status line: the last message (errors in red), background work, and where you are.
+
+use crate::app::AppState;
+use eframe::egui::{self, Ui};
+
+pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        if let Some(busy) = state.busy() {
+            ui.spinner();
+            ui.label(busy);
+            ui.separator();
+        }
+        if let Some(msg) = &state.status {
+            if msg.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &msg.text);
+            } else {
+                ui.label(&msg.text);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let docs = state.project.documents.len();
+            let spans = state.doc().map_or(0, |d| d.span_count());
+            ui.weak(format!(
+                "document {} of {docs} · {spans} annotations · {} · annotator {}",
+                (state.current + 1).min(docs),
+                if state.settings.snap_to_words { "snap to words" } else { "no snapping" },
+                state.settings.annotator_name(),
+            ));
+        });
+    });
+}

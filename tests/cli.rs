@@ -1,0 +1,323 @@
+//! The `acta` binary run for real on projects built in temporary folders: exit codes, the lines
+//! it prints, and the files it writes. Inputs are made through the library (or as plain text) so
+//! each test shows exactly what it feeds in; broken projects are saved ones with one thing changed.
+
+use acta::formats::project::{load_file, save_file};
+use acta::model::{AnnId, DocMeta, Document, Edit, Project, Span};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Cyrillic with a no-break space, CRLF, and an emoji (a ZWJ sequence) before the spans, so
+/// code points, UTF-16 units and bytes all disagree.
+const RU: &str = "👩\u{200d}👩\u{200d}👧 Южная\u{a0}Осетия признала ЛНР 28 апреля.\r\nКонец.";
+const UK: &str = "Росія визнала незалежність 🇺🇦";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `acta` and checks what every run must satisfy: it finished and did not panic.
+fn acta(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_acta")).args(args).output();
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => panic!("cannot run acta: {e}"),
+    };
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "acta {args:?} panicked:\n{}", run.stderr);
+    run
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
+
+/// Code point offsets of `needle` in `text`, counted independently of the library.
+fn find(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text.find(needle).unwrap_or_default();
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// Two documents, five spans: Actor ×3, Event ×1, Date ×1; annotators "anna" ×4, "bohdan" ×1.
+fn sample() -> Result<Project, Box<dyn std::error::Error>> {
+    let mut p = Project::new("Образец");
+    for (id, lang, text) in [("ru1", "ru", RU), ("uk1", "uk", UK)] {
+        let meta =
+            DocMeta { id: id.into(), title: id.into(), lang: lang.into(), ..Default::default() };
+        p.documents.push(Arc::new(Document::new(meta, text)));
+    }
+    let spans = [
+        (0, "Южная\u{a0}Осетия", "Actor", "anna"),
+        (0, "признала", "Event", "anna"),
+        (0, "ЛНР", "Actor", "anna"),
+        (0, "28 апреля", "Date", "anna"),
+        (1, "Росія", "Actor", "bohdan"),
+    ];
+    for (n, (doc, needle, label, annotator)) in spans.into_iter().enumerate() {
+        let text = if doc == 0 { RU } else { UK };
+        let (start, end) = find(text, needle);
+        let span = Span {
+            id: AnnId(n as u64 + 1),
+            start,
+            end,
+            label: label.into(),
+            text: String::new(),
+            annotator: annotator.into(),
+        };
+        Edit::AddSpan { doc, span }.apply(&mut p)?;
+    }
+    Ok(p)
+}
+
+/// The sample saved as `p.ron` in `dir`.
+fn saved_sample(dir: &Path) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let path = dir.join("p.ron");
+    save_file(&sample()?, &path)?;
+    Ok(path)
+}
+
+/// The sample saved with one textual change, which must apply.
+fn broken_sample(dir: &Path, from: &str, to: &str) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let path = saved_sample(dir)?;
+    let text = std::fs::read_to_string(&path)?;
+    assert!(text.contains(from), "`{from}` is not in the saved project:\n{text}");
+    std::fs::write(&path, text.replacen(from, to, 1))?;
+    Ok(path)
+}
+
+/// `validate` fails with exit 1 and prints `expected` as (part of) one line of its stdout.
+fn assert_invalid(path: &Path, expected: &str) {
+    let run = acta(&["validate", s(path)]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.lines().any(|l| l.contains(expected)),
+        "want `{expected}` in:\n{}",
+        run.stdout
+    );
+}
+
+// --- validate ----------------------------------------------------------------------------------
+
+#[test]
+fn validate_accepts_a_valid_project() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let run = acta(&["validate", s(&path)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{}: valid, 2 documents, 5 spans\n", s(&path)));
+    Ok(())
+}
+
+#[test]
+fn validate_reports_an_offset_past_the_end() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (start, end) = find(UK, "Росія");
+    let path =
+        broken_sample(dir.path(), &format!("start: {start}, end: {end},"), "start: 0, end: 99,")?;
+    assert_invalid(&path, "error: document `uk1`, span #5: offsets 0..99 run past the end");
+    Ok(())
+}
+
+#[test]
+fn validate_reports_a_duplicate_span_id() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "(id: 2, start:", "(id: 1, start:")?;
+    assert_invalid(&path, "error: document `ru1`, span #1: this id is used twice");
+    Ok(())
+}
+
+#[test]
+fn validate_reports_an_unknown_label() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "label: \"Event\"", "label: \"Evnt\"")?;
+    assert_invalid(&path, "warning: document `ru1`, span #2: label `Evnt` is not in the schema");
+    Ok(())
+}
+
+#[test]
+fn validate_reports_a_covered_text_mismatch() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "text: \"ЛНР\"", "text: \"ДНР\"")?;
+    assert_invalid(&path, "span #3: covered text \"ДНР\" does not match");
+    Ok(())
+}
+
+#[test]
+fn validate_names_line_and_column_of_a_syntax_error() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "  name: \"Образец\",", "  name: \"Образец\" \"x\",")?;
+    let text = std::fs::read_to_string(&path)?;
+    let line = text.lines().position(|l| l.contains("\"x\"")).map_or(0, |i| i + 1);
+    // Columns count characters from 1; the stray string is what is wrong.
+    let col = find("  name: \"Образец\" \"x\",", "\"x\"").0 + 1;
+    assert_eq!(col, 19);
+    assert_invalid(&path, &format!("{}:{line}:{col}: Expected comma", s(&path)));
+    Ok(())
+}
+
+#[test]
+fn validate_refuses_a_newer_format_by_name() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "format_version: 1,", "format_version: 99,")?;
+    assert_invalid(&path, "was made by a newer Acta (project format 99");
+    Ok(())
+}
+
+#[test]
+fn validate_names_the_place_of_a_non_utf8_byte() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("cp1251.ron");
+    std::fs::write(&path, b"(\n  name: \"\xcf\xf0\xee\xe5\xea\xf2\",\n)")?;
+    assert_invalid(&path, "is not UTF-8 text (invalid byte at line 2, column 10)");
+    Ok(())
+}
+
+#[test]
+fn validate_cannot_read_a_missing_file_or_a_folder() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let missing = dir.path().join("missing.ron");
+    for path in [missing.as_path(), dir.path()] {
+        let run = acta(&["validate", s(path)]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(run.stderr.contains(&format!("cannot read {}", s(path))), "{}", run.stderr);
+    }
+    Ok(())
+}
+
+// --- stats -------------------------------------------------------------------------------------
+
+#[test]
+fn stats_json_counts_by_label_annotator_and_document() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = broken_sample(dir.path(), "label: \"Date\"", "label: \"Datum\"")?;
+    let run = acta(&["stats", s(&path), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("label `Datum` is not in the schema"), "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    assert_eq!(v["documents"], 2);
+    assert_eq!(v["spans"], 5);
+    let by_label = serde_json::json!({"Actor": 3, "Date": 0, "Event": 1, "Datum": 1});
+    assert_eq!(v["by_label"], by_label);
+    assert_eq!(v["by_annotator"], serde_json::json!({"anna": 4, "bohdan": 1}));
+    let uk = &v["by_document"][1];
+    assert_eq!((&uk["id"], &uk["lang"], &uk["spans"]), (&"uk1".into(), &"uk".into(), &1.into()));
+    assert_eq!(uk["by_label"]["Actor"], 1);
+    assert_eq!(v["by_document"][0]["by_label"]["Datum"], 1);
+    Ok(())
+}
+
+#[test]
+fn stats_tables_mention_every_label() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let run = acta(&["stats", s(&path)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for label in ["Actor", "Date", "Event"] {
+        assert!(run.stdout.lines().any(|l| l.starts_with(label)), "{label}:\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("2 documents, 5 spans"), "{}", run.stdout);
+    Ok(())
+}
+
+// --- new ---------------------------------------------------------------------------------------
+
+#[test]
+fn new_imports_a_folder_verbatim_and_validates() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts)?;
+    let crlf = "Заголовок\r\nТекст\u{a0}статьи 😀\r\n";
+    std::fs::write(texts.join("a.txt"), crlf)?;
+    std::fs::write(texts.join("b.txt"), UK)?;
+    let path = dir.path().join("новый.ron");
+    let run = acta(&["new", s(&path), s(&texts)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("created project \"новый\" with 2 documents"), "{}", run.stdout);
+
+    assert_eq!(acta(&["validate", s(&path)]).code, 0);
+    let project = load_file(&path)?.project;
+    let texts: Vec<&str> = project.documents.iter().map(|d| d.text()).collect();
+    assert_eq!(texts, [crlf, UK]);
+    Ok(())
+}
+
+#[test]
+fn new_refuses_to_overwrite_without_force() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let text = dir.path().join("one.txt");
+    std::fs::write(&text, RU)?;
+    let path = dir.path().join("p.ron");
+    std::fs::write(&path, "keep me")?;
+
+    let run = acta(&["new", s(&path), s(&text)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already exists (use --force"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path)?, "keep me");
+
+    assert_eq!(acta(&["new", s(&path), s(&text), "--force", "--name", "X"]).code, 0);
+    assert_eq!(load_file(&path)?.project.name, "X");
+    Ok(())
+}
+
+// --- export ------------------------------------------------------------------------------------
+
+#[test]
+fn export_jsonl_writes_code_point_offsets() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let out = dir.path().join("out.jsonl");
+    let run = acta(&["export", s(&path), "--format", "jsonl", "--out", s(&out), "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("exported 2 documents, 5 spans"), "{}", run.stderr);
+
+    let written = std::fs::read_to_string(&out)?;
+    assert_eq!(written.lines().count(), 2);
+    let mut checked = 0;
+    for line in written.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line)?;
+        let chars: Vec<char> = doc["text"].as_str().unwrap_or_default().chars().collect();
+        for span in doc["spans"].as_array().into_iter().flatten() {
+            let start = span["start"].as_u64().unwrap_or(u64::MAX) as usize;
+            let end = span["end"].as_u64().unwrap_or(u64::MAX) as usize;
+            let covered: String = chars.get(start..end).unwrap_or_default().iter().collect();
+            assert_eq!(covered, span["text"].as_str().unwrap_or_default(), "{span}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 5);
+    Ok(())
+}
+
+#[test]
+fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let out = dir.path().join("out.conll");
+    let run = acta(&["export", s(&path), "--format", "conll", "--out", s(&out)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown export format `conll` (known: jsonl"), "{}", run.stderr);
+    assert!(!out.exists());
+    Ok(())
+}
+
+// --- usage -------------------------------------------------------------------------------------
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(acta(&["export", "p.ron"]).code, 2);
+    assert_eq!(acta(&["frobnicate", "p.ron", "extra"]).code, 2);
+    let help = acta(&["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("validate") && help.stdout.contains("export"), "{}", help.stdout);
+}

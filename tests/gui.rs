@@ -1,0 +1,302 @@
+//! The real UI driven headless with egui_kittest: drags, clicks, double-clicks and keys on the
+//! sample project, checked against the model. kittest also fails on any missing glyph, so these
+//! tests double as a check that Russian, Ukrainian and English text render completely.
+
+use acta::app::files::EMBEDDED_SAMPLE;
+use acta::app::settings::Settings;
+use acta::app::{AppState, Dialog};
+use acta::formats::project::parse;
+use acta::ui::{Acta, acta_ui};
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const DOC_RU: usize = 0; // 000: «министр иностранных дел ЛНР Владислав Дейнего» ⊃ «ЛНР»
+const DOC_UK: usize = 2;
+const DOC_EN: usize = 4;
+
+fn harness(doc: usize) -> Harness<'static, Acta> {
+    let project = match parse("sample", EMBEDDED_SAMPLE) {
+        Ok(loaded) => loaded.project,
+        Err(e) => panic!("the embedded sample does not load: {e}"),
+    };
+    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
+    let mut state = AppState::with_project(project, None, settings);
+    state.set_document(doc);
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        // Tooltips and modal fades take a few frames to settle.
+        .with_max_steps(200)
+        // Frames 1/30 s apart, so two clicks in a row are a double-click, as for a person.
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
+    h.run();
+    h
+}
+
+/// Code point range of the `nth` occurrence of `needle` in the current document.
+fn find(h: &Harness<'_, Acta>, needle: &str, nth: usize) -> (usize, usize) {
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    let text = doc.text();
+    let byte = text.match_indices(needle).nth(nth).map(|(b, _)| b);
+    let byte = byte.unwrap_or_else(|| panic!("{needle:?} #{nth} not in the document"));
+    let start = doc.cp_of(byte);
+    (start, start + needle.chars().count())
+}
+
+/// Where character `cp` was drawn (its centre, or a point inside its left/right edge).
+fn at(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
+    let rect = h.state().text_view.char_rect(cp);
+    rect.unwrap_or_else(|| panic!("character {cp} is not on screen")).center()
+}
+
+fn left_of(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
+    let rect = h.state().text_view.char_rect(cp);
+    let r = rect.unwrap_or_else(|| panic!("character {cp} is not on screen"));
+    Pos2::new(r.left() + 1.0, r.center().y)
+}
+
+fn drag(h: &mut Harness<'_, Acta>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, Acta>, pos: Pos2, modifiers: Modifiers) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        let event =
+            Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers };
+        h.event_modifiers(event, modifiers);
+    }
+    h.run();
+    // Let egui's double-click window (0.3 s) pass, so the next click is a click of its own.
+    h.run_steps(12);
+}
+
+fn spans(h: &Harness<'_, Acta>) -> Vec<(usize, usize, String, String)> {
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    doc.spans_by_position()
+        .map(|s| (s.start, s.end, s.label.clone(), s.annotator.clone()))
+        .collect()
+}
+
+fn has_span(h: &Harness<'_, Acta>, start: usize, end: usize, label: &str) -> bool {
+    spans(h).iter().any(|(s, e, l, _)| (*s, *e, l.as_str()) == (start, end, label))
+}
+
+fn selected_text(h: &Harness<'_, Acta>) -> Option<String> {
+    let state = &h.state().state;
+    let doc = state.doc()?;
+    state.selected.and_then(|id| doc.span(id)).map(|s| s.text.clone())
+}
+
+#[test]
+fn drag_and_key_1_makes_an_actor_with_the_dragged_offsets() {
+    let mut h = harness(DOC_RU);
+    let (start, end) = find(&h, "готовы установить", 0);
+    let before = spans(&h).len();
+    // From inside the first word to inside the last: snapping completes both words.
+    let (from, to) = (at(&h, start + 2), at(&h, end - 3));
+    drag(&mut h, from, to);
+    assert_eq!(h.state().state.selection.map(|s| s.range()), Some(start..end));
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(spans(&h).len(), before + 1);
+    assert!(has_span(&h, start, end, "Actor"), "{:?}", spans(&h));
+    assert!(spans(&h).iter().any(|(s, _, _, a)| *s == start && a == "tester"));
+    assert!(h.state().state.is_dirty());
+}
+
+#[test]
+fn drag_across_paragraphs_and_label_buttons() {
+    let mut h = harness(DOC_EN);
+    let (start, _) = find(&h, "Wed, 25/05/2022", 0);
+    let (_, end) = find(&h, "President of South Ossetia Alan", 0);
+    let (from, to) = (left_of(&h, start), at(&h, end - 1));
+    drag(&mut h, from, to);
+    assert_eq!(h.state().state.selection.map(|s| s.range()), Some(start..end));
+    h.get_by_label("Event").click();
+    h.run();
+    assert!(has_span(&h, start, end, "Event"), "{:?}", spans(&h));
+}
+
+#[test]
+fn click_selects_delete_removes_undo_and_redo() {
+    let mut h = harness(DOC_EN);
+    let (start, end) = find(&h, "Dmitry Medoev", 0);
+    let outer = spans(&h).into_iter().find(|(s, e, _, _)| *s < start && *e >= end);
+    let Some((os, oe, label, _)) = outer else { panic!("the sample annotates Medoev's title") };
+    let pos = at(&h, start + 1);
+    click(&mut h, pos, Modifiers::NONE);
+    assert!(selected_text(&h).is_some_and(|t| t.ends_with("Dmitry Medoev")));
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(!has_span(&h, os, oe, &label));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(has_span(&h, os, oe, &label), "undo brings it back");
+    assert!(selected_text(&h).is_some(), "and selects it");
+    assert!(!h.state().state.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(!has_span(&h, os, oe, &label), "redo deletes it again");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(!has_span(&h, os, oe, &label), "Ctrl+Y redoes too");
+}
+
+#[test]
+fn a_label_key_relabels_the_selected_span() {
+    let mut h = harness(DOC_EN);
+    let (start, end) = find(&h, "Wednesday", 0);
+    assert!(has_span(&h, start, end, "Date"));
+    let pos = at(&h, start + 3);
+    click(&mut h, pos, Modifiers::NONE);
+    assert_eq!(selected_text(&h).as_deref(), Some("Wednesday"));
+    h.key_press(Key::Num3);
+    h.run();
+    assert!(has_span(&h, start, end, "Event"));
+    assert!(!has_span(&h, start, end, "Date"));
+}
+
+#[test]
+fn nested_spans_are_each_clickable() {
+    let mut h = harness(DOC_RU);
+    let (start, end) = find(&h, "министр иностранных дел ЛНР Владислав Дейнего", 0);
+    let (inner, _) = find(&h, "ЛНР Владислав", 0);
+    assert!(has_span(&h, start, end, "Actor") && has_span(&h, inner, inner + 3, "Actor"));
+    let pos = at(&h, inner + 1);
+    click(&mut h, pos, Modifiers::NONE);
+    assert_eq!(selected_text(&h).as_deref(), Some("ЛНР"), "the innermost span first");
+    let pos = at(&h, inner + 1);
+    click(&mut h, pos, Modifiers::NONE);
+    assert_eq!(
+        selected_text(&h).as_deref(),
+        Some("министр иностранных дел ЛНР Владислав Дейнего"),
+        "a second click walks out to the enclosing span"
+    );
+    // Outside the inner box, the outer span is hit directly.
+    let pos = at(&h, start + 2);
+    click(&mut h, pos, Modifiers::NONE);
+    assert_eq!(selected_text(&h).as_deref(), Some("министр иностранных дел ЛНР Владислав Дейнего"));
+}
+
+#[test]
+fn double_click_selects_a_word_and_shift_click_extends() {
+    let mut h = harness(DOC_UK);
+    let (start, end) = find(&h, "несподіваною", 0);
+    let pos = at(&h, start + 4);
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false, true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(h.state().state.selection.map(|s| s.range()), Some(start..end));
+    h.run_steps(12);
+    let (_, end2) = find(&h, "рішучістю", 0);
+    let pos = at(&h, end2 - 2);
+    click(&mut h, pos, Modifiers::SHIFT);
+    assert_eq!(h.state().state.selection.map(|s| s.range()), Some(start..end2));
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(has_span(&h, start, end2, "Date"));
+}
+
+#[test]
+fn documents_and_annotation_list_navigate() {
+    let mut h = harness(DOC_RU);
+    let title = "President of South Ossetia held a meeting with the Foreign Minister of the LPR";
+    h.get_all_by_label(title).next().unwrap_or_else(|| panic!("document list row")).click();
+    h.run();
+    assert_eq!(h.state().state.current, DOC_EN);
+    h.get_by_label_contains("Actor  «Acting Minister").click();
+    h.run();
+    assert_eq!(
+        selected_text(&h).as_deref(),
+        Some("Acting Minister of Foreign Affairs of the Republic of South Ossetia Dmitry Medoev")
+    );
+}
+
+#[test]
+fn escape_clears_and_snapping_can_be_switched_off() {
+    let mut h = harness(DOC_RU);
+    let (start, _) = find(&h, "готовы установить", 0);
+    h.get_by_label("Snap to words").click();
+    h.run();
+    assert!(!h.state().state.settings.snap_to_words);
+    let (from, to) = (at(&h, start + 2), at(&h, start + 5));
+    drag(&mut h, from, to);
+    let sel = h.state().state.selection.map(|s| s.range());
+    assert!(sel.as_ref().is_some_and(|r| r.start > start && r.end <= start + 6), "{sel:?}");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.selection, None);
+}
+
+#[test]
+fn save_as_through_the_path_dialog_then_ctrl_s() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let target = dir.path().join("мой проект.ron");
+    let mut h = harness(DOC_RU);
+    let (start, end) = find(&h, "готовы", 0);
+    let (from, to) = (at(&h, start), at(&h, end - 1));
+    drag(&mut h, from, to);
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        matches!(h.state().state.dialog, Some(Dialog::Path { .. })),
+        "unsaved project asks where"
+    );
+    h.get_by_label("Project file").type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    h.state_mut().state.wait_for_jobs();
+    h.run();
+    assert!(!h.state().state.is_dirty(), "{:?}", h.state().state.dialog);
+    assert!(h.state().state.title().starts_with("мой проект.ron — "));
+    let saved = parse("saved", &std::fs::read_to_string(&target)?)?;
+    assert_eq!(saved.project, h.state().state.project);
+    // Another edit, then Ctrl+S writes to the same file without asking.
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().state.title().contains('*'));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.state_mut().state.wait_for_jobs();
+    h.run();
+    assert!(h.state().state.dialog.is_none());
+    assert!(!h.state().state.is_dirty());
+    let resaved = parse("saved", &std::fs::read_to_string(&target)?)?;
+    assert_eq!(resaved.project.span_count(), saved.project.span_count() - 1);
+    Ok(())
+}
+
+#[test]
+fn every_document_renders_without_missing_glyphs() {
+    let mut h = harness(DOC_RU);
+    for doc in 0..5 {
+        h.state_mut().state.set_document(doc);
+        h.run();
+        assert!(!h.state().text_view.visible.is_empty(), "document {doc} shows text");
+    }
+}
