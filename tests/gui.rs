@@ -7,7 +7,7 @@ use acta::app::settings::Settings;
 use acta::app::{AppState, Dialog};
 use acta::formats::project::parse;
 use acta::ui::{Acta, acta_ui};
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -299,4 +299,40 @@ fn every_document_renders_without_missing_glyphs() {
         h.run();
         assert!(!h.state().text_view.visible.is_empty(), "document {doc} shows text");
     }
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness(DOC_EN);
+    let close = |h: &mut Harness<'_, Acta>| {
+        let root = h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default();
+        root.events.push(egui::ViewportEvent::Close);
+        h.step();
+        // The harness keeps viewport events until they are taken away.
+        if let Some(root) = h.input_mut().viewports.get_mut(&egui::ViewportId::ROOT) {
+            root.events.clear();
+        }
+        h.run();
+    };
+    // Clean: nothing to ask, the window may close.
+    close(&mut h);
+    assert!(h.state().state.dialog.is_none());
+    let (start, end) = find(&h, "Tskhinval", 0);
+    let (from, to) = (at(&h, start + 1), at(&h, end - 2));
+    drag(&mut h, from, to);
+    h.key_press(Key::Num1);
+    h.run();
+    close(&mut h);
+    assert_eq!(
+        h.state().state.dialog,
+        Some(Dialog::ConfirmDiscard { then: acta::app::Command::Quit })
+    );
+    assert!(!h.state().state.quit_confirmed);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().state.dialog.is_none() && !h.state().state.quit_confirmed);
+    close(&mut h);
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().state.quit_confirmed);
 }

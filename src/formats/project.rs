@@ -287,6 +287,17 @@ mod tests {
         let warnings: Vec<String> =
             loaded.map(|l| l.warnings.iter().map(|w| w.to_string()).collect()).unwrap_or_default();
         assert_eq!(warnings.len(), 2, "{warnings:?}");
+        let duplicated = to_ron(&sample()).unwrap_or_default().replace(
+            "(id: 3, start: 13, end: 21, label: \"Event\"",
+            "(id: 3, start: 0, end: 12, label: \"Actor\"",
+        );
+        let dup: Vec<String> = parse("p.ron", &duplicated)
+            .map(|l| l.warnings.iter().map(|w| w.to_string()).collect())
+            .unwrap_or_default();
+        assert!(
+            dup.iter().any(|w| w.contains("span #3: same label and offsets as annotation #1")),
+            "{dup:?}"
+        );
         assert!(warnings.iter().any(|w| w.contains("label `Evnt` is not in the schema")));
         assert!(warnings.iter().any(|w| w.contains("covered text \"ДНР\" does not match")));
     }

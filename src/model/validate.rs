@@ -38,6 +38,8 @@ pub enum ProblemKind {
     TextMismatch { start: usize, end: usize, stored: String, actual: String },
     #[error("label `{0}` is not in the schema")]
     UnknownLabel(String),
+    #[error("same label and offsets as annotation {0}")]
+    DuplicateSpan(AnnId),
     #[error("label `{0}` is defined twice in the schema")]
     DuplicateLabel(String),
     #[error("hotkey `{0}` is given to more than one label")]
@@ -98,7 +100,17 @@ pub fn check_project(project: &Project) -> Vec<Problem> {
 
 pub fn check_document(project: &Project, doc: &Document) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Reading order puts identical ranges next to each other: compare within each run.
+    let mut same_range: Vec<&crate::model::Span> = Vec::new();
     for span in doc.spans_by_position() {
+        if same_range.first().is_some_and(|p| (p.start, p.end) != (span.start, span.end)) {
+            same_range.clear();
+        }
+        if let Some(p) = same_range.iter().find(|p| p.label == span.label) {
+            let kind = ProblemKind::DuplicateSpan(p.id);
+            problems.push(Problem::warning(&doc.meta.id, Some(span.id), kind));
+        }
+        same_range.push(span);
         if project.schema.label(&span.label).is_none() {
             let kind = ProblemKind::UnknownLabel(span.label.clone());
             problems.push(Problem::warning(&doc.meta.id, Some(span.id), kind));

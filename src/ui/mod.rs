@@ -23,6 +23,7 @@ pub struct Acta {
     pub text_view: TextViewState,
     pub panels: annotation_panel::PanelState,
     title: String,
+    close_sent: bool,
 }
 
 impl Acta {
@@ -32,6 +33,7 @@ impl Acta {
             text_view: TextViewState::default(),
             panels: Default::default(),
             title: String::new(),
+            close_sent: false,
         }
     }
 }
@@ -101,8 +103,9 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
         ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
         app.title = title;
     }
-    if app.state.quit_confirmed {
+    if app.state.quit_confirmed && !app.close_sent {
         ctx.send_viewport_cmd(ViewportCommand::Close);
+        app.close_sent = true;
     }
 }
 
