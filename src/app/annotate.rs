@@ -29,6 +29,11 @@ impl AppState {
 
     /// Applies an edit as one undo step; a refused edit becomes a status message.
     pub fn apply(&mut self, edit: Edit) -> bool {
+        if self.is_loading() {
+            // The project on screen is about to be replaced: an edit now would be lost.
+            self.error("Wait until the project has opened");
+            return false;
+        }
         match self.history.apply(&mut self.project, edit) {
             Ok(()) => true,
             Err(e) => {
@@ -107,6 +112,9 @@ impl AppState {
     }
 
     pub fn undo(&mut self) {
+        if self.is_loading() {
+            return self.error("Wait until the project has opened");
+        }
         match self.history.undo(&mut self.project) {
             Ok(Some(edit)) => self.show_edit(&edit),
             Ok(None) => self.info("Nothing to undo"),
@@ -115,6 +123,9 @@ impl AppState {
     }
 
     pub fn redo(&mut self) {
+        if self.is_loading() {
+            return self.error("Wait until the project has opened");
+        }
         match self.history.redo(&mut self.project) {
             Ok(Some(edit)) => self.show_edit(&edit),
             Ok(None) => self.info("Nothing to redo"),

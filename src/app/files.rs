@@ -330,6 +330,24 @@ mod tests {
     }
 
     #[test]
+    fn no_edits_while_another_project_is_opening() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("other.ron");
+        std::fs::write(&path, EMBEDDED_SAMPLE)?;
+        let mut s = open_sample();
+        s.open(path);
+        s.selection = Some(TextSelection::new(0, 3));
+        s.tag("Actor");
+        assert!(!s.is_dirty(), "an edit made now would vanish when the other project lands");
+        assert!(s.status.as_ref().is_some_and(|m| m.is_error));
+        s.wait_for_jobs();
+        s.selection = Some(TextSelection::new(0, 3));
+        s.tag("Actor");
+        assert!(s.is_dirty());
+        Ok(())
+    }
+
+    #[test]
     fn path_field_takes_one_path_per_line() {
         let paths = parse_path_field(" a.txt \n\n b/c.txt\n");
         assert_eq!(paths, vec![PathBuf::from("a.txt"), PathBuf::from("b/c.txt")]);

@@ -143,6 +143,11 @@ impl AppState {
         self.history.is_dirty()
     }
 
+    /// A project is being opened or imported and will replace the one shown.
+    pub fn is_loading(&self) -> bool {
+        self.loading
+    }
+
     /// What is running in the background, for the status bar.
     pub fn busy(&self) -> Option<&'static str> {
         if self.loading {

@@ -40,12 +40,17 @@ fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState) {
     };
     ui.horizontal(|ui| {
         let mut chosen = span.label.clone();
-        egui::ComboBox::new("relabel", "Label").selected_text(&span.label).show_ui(ui, |ui| {
-            for label in &state.project.schema.labels {
-                let text = RichText::new(&label.name).color(label_color32(label.color));
-                ui.selectable_value(&mut chosen, label.name.clone(), text);
-            }
-        });
+        let name = ui.label("Label");
+        let combo = egui::ComboBox::from_id_salt("relabel").selected_text(&span.label);
+        combo
+            .show_ui(ui, |ui| {
+                for label in &state.project.schema.labels {
+                    let text = RichText::new(&label.name).color(label_color32(label.color));
+                    ui.selectable_value(&mut chosen, label.name.clone(), text);
+                }
+            })
+            .response
+            .labelled_by(name.id);
         if chosen != span.label {
             state.relabel(span.id, &chosen);
         }

@@ -164,7 +164,7 @@ impl TextViewState {
         let i = self.blocks.partition_point(|b| b.end <= cp).min(self.blocks.len().checked_sub(1)?);
         let block = self.blocks[i];
         let galley = self.galley(ui, doc, i);
-        self.fix_height(i, galley.size().y.max(self.row_height), f32::INFINITY);
+        self.fix_height(i, galley.size().y.max(self.row_height), self.offset - MARGIN);
         let local = cp.saturating_sub(block.start).min(block.char_len().saturating_sub(1));
         let row_y = range_rects(&galley, local..local + 1).first().map_or(0.0, |r| r.min.y);
         Some(self.heights.prefix(i) + row_y)
