@@ -1,6 +1,7 @@
 //! The command line: `acta [PROJECT]` opens the GUI; `validate`, `stats`, `new` and `export` work
-//! on project files without it. Exit codes: 0 ok, 1 the data has problems, 2 usage, cannot read or
-//! cannot write. Handlers return the code; every error is printed once, in `main`, naming its file.
+//! on project files without it; `bench` measures speed and memory on generated documents. Exit
+//! codes: 0 ok, 1 the data has problems, 2 usage, cannot read or cannot write. Handlers return the
+//! code; every error is printed once, in `main`, naming its file.
 
 use crate::formats::export::{self, ExportError, ExportOptions, ExportReport, Skipped};
 use crate::formats::project::{self, LoadError, Loaded};
@@ -72,6 +73,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Measure frame times, opening, scrolling, edits, load/save, export and memory on
+    /// generated documents (10 KB to 10 MB); build with --release for meaningful numbers.
+    Bench {
+        /// Fewer frames and runs and a smaller project: done in under a minute.
+        #[arg(long)]
+        quick: bool,
+        /// One JSON object per line per measure instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -92,6 +103,10 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Export { project, format, out, strict }) => {
             export(&project, &format, &out, strict)
+        }
+        Some(Command::Bench { quick, json }) => {
+            crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
+                .map(|()| OK)
         }
     };
     match result {
@@ -357,7 +372,7 @@ fn width(s: &str) -> usize {
 }
 
 /// Plain-text columns, numbers right-aligned, padded to terminal width (see `width`).
-fn table(header: &[&str], right: &[bool], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn table(header: &[&str], right: &[bool], rows: Vec<Vec<String>>) -> String {
     let header: Vec<String> = header.iter().map(|h| cell(h)).collect();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in &rows {

@@ -1,0 +1,158 @@
+//! `acta bench`: frame times of the real window (headless), opening, scrolling, edits, project
+//! load/save, export and memory, on generated documents from 10 KB to 10 MB. Prints a table, or
+//! one JSON object per measure with `--json`; `--quick` runs fewer frames and smaller projects.
+
+pub mod frame;
+pub mod memory;
+pub mod model_ops;
+pub mod report;
+pub mod synthetic;
+
+pub use report::{Record, Samples};
+
+use crate::formats::project;
+use std::io::Write;
+use synthetic::Layout;
+
+/// One span per this many bytes of text: 200k spans on 10 MB, as the targets assume.
+pub const BYTES_PER_SPAN: usize = 50;
+const KB: usize = 1000;
+const MB: usize = 1_000_000;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub quick: bool,
+    pub json: bool,
+}
+
+/// How much of each measure to run.
+struct Plan {
+    frames: usize,
+    open_runs: usize,
+    scroll_cap: Option<usize>,
+    edits: usize,
+    save_edits: usize,
+    docs: usize,
+    file_runs: usize,
+}
+
+impl Plan {
+    fn new(quick: bool) -> Self {
+        if quick {
+            Plan {
+                frames: 60,
+                open_runs: 3,
+                scroll_cap: Some(300),
+                edits: 2_000,
+                save_edits: 3,
+                docs: 1_000,
+                file_runs: 3,
+            }
+        } else {
+            Plan {
+                frames: 300,
+                open_runs: 5,
+                scroll_cap: None,
+                edits: 20_000,
+                save_edits: 10,
+                docs: model_ops::FULL_DOCS,
+                file_runs: 3,
+            }
+        }
+    }
+}
+
+/// Collects records, printing each JSON line as it comes (and progress on stderr).
+struct Report<'a> {
+    json: bool,
+    out: &'a mut dyn FnMut(&str) -> anyhow::Result<()>,
+    records: Vec<Record>,
+}
+
+impl Report<'_> {
+    fn add(&mut self, record: Record) -> anyhow::Result<()> {
+        let _ = writeln!(std::io::stderr(), "bench: {} {} done", record.name, record.size);
+        if self.json {
+            (self.out)(&format!("{}\n", serde_json::to_string(&record)?))?;
+        }
+        self.records.push(record);
+        Ok(())
+    }
+
+    fn median(&self, name: &str, size: &str) -> Option<f64> {
+        self.records.iter().find(|r| r.name == name && r.size == size)?.median_ms
+    }
+}
+
+fn note(text: &str) {
+    let _ = writeln!(std::io::stderr(), "bench: {text}");
+}
+
+/// Runs every measure; `out` receives what goes to standard output.
+pub fn run(
+    options: Options,
+    out: &mut dyn FnMut(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let plan = Plan::new(options.quick);
+    let mut report = Report { json: options.json, out, records: Vec::new() };
+
+    // Memory first, before the other measures have grown and fragmented the heap.
+    note("generating the 10 MB document");
+    let big = frame::one_doc(10 * MB, Layout::Paragraphs, 1)?;
+    let big_file = project::to_ron(&big)?;
+    let small_file = project::to_ron(&frame::one_doc(10 * KB, Layout::Paragraphs, 1)?)?;
+    for (file, size, budgeted) in [(&small_file, "10KB", false), (&big_file, "10MB", true)] {
+        match memory::open_peak(file, size, budgeted)? {
+            Some(record) => report.add(record)?,
+            None => note("peak memory skipped: /proc/self/status cannot be read here"),
+        }
+    }
+    report.add(frame::open_first_frame(&big_file, "10MB", plan.open_runs)?)?;
+    drop(big_file);
+
+    let mut projects = vec![("sample.ron doc 1".to_string(), frame::sample()?)];
+    for (size, bytes) in [("10KB", 10 * KB), ("100KB", 100 * KB), ("1MB", MB)] {
+        projects.push((size.to_string(), frame::one_doc(bytes, Layout::Paragraphs, 1)?));
+    }
+    let one_line = frame::one_doc(10 * MB, Layout::OneLine, 1)?;
+    projects.push(("10MB".to_string(), big.clone()));
+    projects.push(("10MB one line".to_string(), one_line.clone()));
+    for record in frame::middle_frames(projects, plan.frames)? {
+        report.add(record)?;
+    }
+    for size in ["10MB", "10MB one line"] {
+        if let (Some(large), Some(small)) =
+            (report.median("frame_middle", size), report.median("frame_middle", "10KB"))
+        {
+            let record = Record::new("frame_middle_ratio", &format!("{size} vs 10KB"));
+            report.add(record.with_ratio(large / small, 1.5))?;
+        }
+    }
+
+    report.add(frame::scroll(big.clone(), "10MB", plan.scroll_cap)?)?;
+    report.add(frame::scroll(one_line, "10MB one line", plan.scroll_cap)?)?;
+
+    let size = format!("10MB, {}k spans", big.span_count() / 1000);
+    // A deep copy, so the document is not shared and edits do not copy it.
+    let mut own = big.clone();
+    own.documents = big.documents.iter().map(|d| std::sync::Arc::new((**d).clone())).collect();
+    for record in model_ops::add_and_undo(own, &size, plan.edits)? {
+        report.add(record)?;
+    }
+    report.add(model_ops::add_during_save(big, &size, plan.save_edits)?)?;
+
+    note(&format!("generating {} documents of 3 KB", plan.docs));
+    let many = model_ops::many_docs(plan.docs, 3 * KB)?;
+    for record in model_ops::load_and_save(&many, plan.file_runs, plan.docs)? {
+        report.add(record)?;
+    }
+    for record in model_ops::export_jsonl(&many, plan.file_runs)? {
+        report.add(record)?;
+    }
+
+    if !options.json {
+        let text = report::table(&report.records);
+        (report.out)(&text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! The model and file measures: adding a span and undoing it on a large document (also while a
+//! save holds a snapshot), project load and save (parse and `to_ron`), and jsonl export to disk.
+//! No UI here.
+
+use super::synthetic::{self, Layout, Rng};
+use super::{Record, Samples};
+use crate::formats::atomic::write_atomic;
+use crate::formats::export::{ExportOptions, Exporter};
+use crate::formats::jsonl::Jsonl;
+use crate::formats::project;
+use crate::model::{Edit, History, Project, Span};
+use std::time::{Duration, Instant};
+
+/// A one-to-thirty-character span at a random place of the first document.
+fn random_span(project: &Project, rng: &mut Rng) -> Option<Span> {
+    let doc = project.doc(0)?;
+    let start = rng.below(doc.char_len().checked_sub(40)?);
+    Some(Span {
+        id: doc.next_id(),
+        start,
+        end: start + rng.between(1, 30),
+        label: "Actor".into(),
+        text: String::new(),
+        annotator: "bench".into(),
+    })
+}
+
+/// `History::apply` of a new span, then `History::undo` of it, each timed, `runs` times.
+pub fn add_and_undo(mut project: Project, size: &str, runs: usize) -> anyhow::Result<[Record; 2]> {
+    let mut history = History::new();
+    let mut rng = Rng::new(42);
+    let (mut add, mut undo) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        let span = random_span(&project, &mut rng)
+            .ok_or_else(|| anyhow::anyhow!("add span {size}: the document is too short"))?;
+        let edit = Edit::AddSpan { doc: 0, span };
+        let start = Instant::now();
+        history.apply(&mut project, edit)?;
+        add.push(start.elapsed());
+        let start = Instant::now();
+        history.undo(&mut project)?;
+        undo.push(start.elapsed());
+    }
+    Ok([
+        Record::timed("add_span", size, &Samples::from_durations(&add)).target_ms(1.0),
+        Record::timed("undo_add_span", size, &Samples::from_durations(&undo)).target_ms(1.0),
+    ])
+}
+
+/// The first edit after a save took its snapshot (`AppState::save_to` clones the project and
+/// writes on a thread): the document is shared, so `Arc::make_mut` copies it whole.
+pub fn add_during_save(mut project: Project, size: &str, runs: usize) -> anyhow::Result<Record> {
+    let mut history = History::new();
+    let mut rng = Rng::new(43);
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let snapshot = project.clone();
+        let span = random_span(&project, &mut rng)
+            .ok_or_else(|| anyhow::anyhow!("add span {size}: the document is too short"))?;
+        let start = Instant::now();
+        history.apply(&mut project, Edit::AddSpan { doc: 0, span })?;
+        times.push(start.elapsed());
+        drop(snapshot);
+        history.undo(&mut project)?;
+    }
+    let s = Samples::from_durations(&times);
+    Ok(Record::timed("add_span_while_saving", size, &s).target_ms(1.0))
+}
+
+/// `docs` documents of `bytes` each, one span per 100 bytes (10,000 × 3 KB: 30 MB, 300k spans).
+pub fn many_docs(docs: usize, bytes: usize) -> anyhow::Result<Project> {
+    let docs = (0..docs)
+        .map(|i| {
+            synthetic::document(&format!("doc{i:05}"), bytes, Layout::Paragraphs, 100, i as u64)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(synthetic::project("bench", docs))
+}
+
+/// "10000 docs, 30MB text, 300k spans, 67MB file".
+fn describe(project: &Project, file_bytes: usize) -> String {
+    let text: usize = project.documents.iter().map(|d| d.text().len()).sum();
+    format!(
+        "{} docs, {:.0}MB text, {}k spans, {:.0}MB file",
+        project.documents.len(),
+        text as f64 / 1e6,
+        project.span_count() / 1000,
+        file_bytes as f64 / 1e6
+    )
+}
+
+/// Documents in the project the load and save targets are set for.
+pub const FULL_DOCS: usize = 10_000;
+
+/// `project::parse` and `project::to_ron` of the whole project, in memory. The 1 s targets are
+/// for `FULL_DOCS` documents; a smaller project (`--quick`) is held to a proportional share.
+pub fn load_and_save(project: &Project, runs: usize, docs: usize) -> anyhow::Result<[Record; 2]> {
+    let mut save = Vec::with_capacity(runs);
+    let mut text = String::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        text = project::to_ron(project)?;
+        save.push(start.elapsed());
+    }
+    let mut load = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        let loaded = project::parse("bench.ron", &text)?;
+        load.push(start.elapsed());
+        if loaded.project.span_count() != project.span_count() {
+            anyhow::bail!("project load: spans went missing");
+        }
+        // Freeing 300k spans is not part of loading.
+        drop(loaded);
+    }
+    let size = describe(project, text.len());
+    let share = docs as f64 / FULL_DOCS as f64;
+    let record = |name, times: &[Duration]| {
+        Record::timed(name, &size, &Samples::from_durations(times)).target_ms_scaled(1000.0, share)
+    };
+    Ok([record("project_load", &load), record("project_save", &save)])
+}
+
+/// The jsonl exporter writing the project to a file in the temporary folder (buffered writes,
+/// fsync and rename included, as a user's export does); then, for comparison, the same bytes
+/// written by `atomic::write_atomic` alone: what the disk allows, with no serialising.
+pub fn export_jsonl(project: &Project, runs: usize) -> anyhow::Result<[Record; 2]> {
+    let path = std::env::temp_dir().join(format!("acta-bench-{}.jsonl", std::process::id()));
+    let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut bytes = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let result = Jsonl.export(project, &ExportOptions::default(), &path);
+        times.push(start.elapsed());
+        let size = std::fs::metadata(&path).map(|m| m.len());
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&path);
+            return Err(e.into());
+        }
+        bytes = size.unwrap_or(0) as usize;
+    }
+    let written = std::fs::read(&path);
+    let mut disk = Vec::with_capacity(runs);
+    if let Ok(bytes) = &written {
+        for _ in 0..runs {
+            let start = Instant::now();
+            let result = write_atomic(&path, bytes);
+            disk.push(start.elapsed());
+            if let Err(e) = result {
+                let _ = std::fs::remove_file(&path);
+                return Err(e.into());
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&path);
+    let size = describe(project, bytes);
+    Ok([
+        Record::throughput("export_jsonl", &size, bytes, &times).target_mb_s(100.0),
+        Record::throughput(
+            "disk_write_atomic",
+            &format!("{:.0}MB", bytes as f64 / 1e6),
+            bytes,
+            &disk,
+        ),
+    ])
+}
