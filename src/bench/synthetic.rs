@@ -210,13 +210,18 @@ pub fn spans(text: &str, bytes_per_span: usize, seed: u64) -> Vec<Span> {
     let anchors = (want * 41 / 50).max(1);
     let stride = (words.len() / anchors).max(1);
     let mut spans = Vec::with_capacity(want + 16);
-    let make = |a: usize, b: usize, rng: &mut Rng, spans: &mut Vec<Span>| {
+    // Identical spans (same range and label) are annotation mistakes that validation reports.
+    let mut seen = std::collections::HashSet::new();
+    let mut make = |a: usize, b: usize, rng: &mut Rng, spans: &mut Vec<Span>| {
         let (Some(first), Some(last)) = (words.get(a), words.get(b)) else { return };
         let label = match rng.below(20) {
             0..=8 => "Actor",
             9..=11 => "Date",
             _ => "Event",
         };
+        if !seen.insert((first.cp.0, last.cp.1, label)) {
+            return;
+        }
         let id = AnnId(spans.len() as u64 + 1);
         spans.push(Span {
             id,
