@@ -66,14 +66,7 @@ fn sample() -> Result<Project, Box<dyn std::error::Error>> {
     for (n, (doc, needle, label, annotator)) in spans.into_iter().enumerate() {
         let text = if doc == 0 { RU } else { UK };
         let (start, end) = find(text, needle);
-        let span = Span {
-            id: AnnId(n as u64 + 1),
-            start,
-            end,
-            label: label.into(),
-            text: String::new(),
-            annotator: annotator.into(),
-        };
+        let span = Span::new(AnnId(n as u64 + 1), start, end, label, annotator);
         Edit::AddSpan { doc, span }.apply(&mut p)?;
     }
     Ok(p)
@@ -168,7 +161,11 @@ fn validate_names_line_and_column_of_a_syntax_error() -> TestResult {
 #[test]
 fn validate_refuses_a_newer_format_by_name() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let path = broken_sample(dir.path(), "format_version: 1,", "format_version: 99,")?;
+    let path = broken_sample(
+        dir.path(),
+        &format!("format_version: {},", acta::model::FORMAT_VERSION),
+        "format_version: 99,",
+    )?;
     assert_invalid(&path, "was made by a newer Acta (project format 99");
     Ok(())
 }

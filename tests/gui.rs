@@ -29,6 +29,7 @@ fn harness(doc: usize) -> Harness<'static, Acta> {
         .with_max_steps(200)
         // Frames 1/30 s apart, so two clicks in a row are a double-click, as for a person.
         .with_step_dt(1.0 / 30.0)
+        .with_context_setup(acta::ui::setup_context)
         .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
     h.run();
     h

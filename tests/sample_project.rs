@@ -398,6 +398,7 @@ fn build_sample(seeds: &Path) -> Result<Project, Box<dyn Error>> {
             lang: seed.lang.into(),
             source: seed.source.into(),
             dateline: seed.dateline.map(String::from),
+            ..Default::default()
         };
         let text = read_seed(seeds, seed)?;
         if project.doc_index(seed.id).is_some() {
@@ -417,14 +418,7 @@ fn build_sample(seeds: &Path) -> Result<Project, Box<dyn Error>> {
                 )
                 .into());
             }
-            let span = Span {
-                id: doc.next_id(),
-                start,
-                end,
-                label: label.into(),
-                text: String::new(), // filled in from the document by the edit
-                annotator: ANNOTATOR.into(),
-            };
+            let span = Span::new(doc.next_id(), start, end, label, ANNOTATOR);
             Edit::AddSpan { doc: index, span }
                 .apply(&mut project)
                 .map_err(|e| format!("document `{}`: cannot add {surface:?}: {e}", seed.id))?;

@@ -1,7 +1,7 @@
 //! Annotation actions: tag the selection with a label, relabel, delete, undo, redo, and the
 //! selection moves that go with them. Each change is one `Edit` through the history.
 
-use super::{AppState, TextSelection};
+use super::{AppState, Mode, TextSelection};
 use crate::model::words::snap_to_words;
 use crate::model::{AnnId, Edit, Span};
 
@@ -15,15 +15,41 @@ impl AppState {
             self.selection = None;
             self.selected = None;
             self.reveal = None;
+            self.mode = Mode::Normal;
         }
     }
 
-    /// Selects a span of the current document and scrolls to it.
+    /// Selects a span of the current document and scrolls to it; an event id opens the event.
+    /// While an argument is being picked, the span becomes that argument instead.
     pub fn select_span(&mut self, id: AnnId) {
+        if matches!(self.mode, Mode::PickArgument { .. }) {
+            self.choose_argument(id);
+            return;
+        }
+        if self.doc().is_some_and(|d| d.event(id).is_some()) {
+            self.edit_event(id);
+            return;
+        }
         if let Some(span) = self.doc().and_then(|d| d.span(id)) {
             self.reveal = Some(span.start);
             self.selected = Some(id);
             self.selection = None;
+            self.mode = Mode::Normal;
+        }
+    }
+
+    /// A click on a span in the text: an argument while picking one, the event it triggers,
+    /// or the span itself.
+    pub fn click_span(&mut self, id: AnnId) {
+        let event = self.doc().and_then(|d| d.events_triggered_by(id).next()).map(|e| e.id);
+        match (&self.mode, event) {
+            (Mode::PickArgument { .. }, _) => self.choose_argument(id),
+            (_, Some(event)) if self.selected != Some(event) => self.edit_event(event),
+            _ => {
+                self.selected = Some(id);
+                self.selection = None;
+                self.mode = Mode::Normal;
+            }
         }
     }
 
@@ -43,32 +69,49 @@ impl AppState {
         }
     }
 
-    /// The label key or button: tags the selected text, or relabels the selected span.
+    /// The label key or button: tags the selected text, or relabels the selected span. A
+    /// trigger label (kind Event) then asks for the event's type.
     pub fn tag(&mut self, label: &str) {
         if self.project.schema.label(label).is_none() {
             self.error(format!("label `{label}` is not in the schema"));
             return;
         }
+        let trigger = self.project.schema.is_trigger_label(label);
         if let Some(sel) = self.selection.filter(|s| !s.is_empty()) {
-            self.tag_range(sel.range().start, sel.range().end, label);
-        } else if let Some(id) = self.selected {
+            if let Some(id) = self.tag_range(sel.range().start, sel.range().end, label)
+                && trigger
+            {
+                self.begin_event(id);
+            }
+        } else if let Some(id) =
+            self.selected.filter(|id| self.doc().is_some_and(|d| d.span(*id).is_some()))
+        {
             self.relabel(id, label);
+            if trigger {
+                self.begin_event(id);
+            }
         } else {
             self.info("Select some text first (drag, double-click, or shift+click)");
         }
     }
 
-    fn tag_range(&mut self, start: usize, end: usize, label: &str) {
-        let Some(doc) = self.doc() else { return };
-        let range = if self.settings.snap_to_words {
+    /// `start..end` snapped to words when snapping is on; `None` for white space only.
+    pub(super) fn snapped(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let doc = self.doc()?;
+        if self.settings.snap_to_words {
             snap_to_words(doc.text(), doc.offsets(), start, end)
         } else {
             (start < end).then_some((start, end))
-        };
-        let Some((start, end)) = range else {
+        }
+    }
+
+    /// Tags a range; returns the span (new, or the identical one already there).
+    fn tag_range(&mut self, start: usize, end: usize, label: &str) -> Option<AnnId> {
+        let Some((start, end)) = self.snapped(start, end) else {
             self.info("Only white space is selected");
-            return;
+            return None;
         };
+        let doc = self.doc()?;
         let existing = doc
             .spans_overlapping(start..end)
             .find(|s| s.start == start && s.end == end && s.label == label)
@@ -76,38 +119,27 @@ impl AppState {
         if let Some(id) = existing {
             self.info(format!("Already annotated as {label}"));
             self.select_span(id);
-            return;
+            return Some(id);
         }
-        let span = Span {
-            id: doc.next_id(),
-            start,
-            end,
-            label: label.to_string(),
-            text: String::new(),
-            annotator: self.settings.annotator_name(),
-        };
+        let span = Span::new(doc.next_id(), start, end, label, &self.settings.annotator_name());
         let id = span.id;
-        if self.apply(Edit::AddSpan { doc: self.current, span }) {
-            self.selected = Some(id);
-            self.selection = None;
-            self.status = None;
+        if !self.apply(Edit::AddSpan { doc: self.current, span }) {
+            return None;
         }
+        self.selected = Some(id);
+        self.selection = None;
+        self.status = None;
+        // A span tagged while an event is open stays with that event's card.
+        if !matches!(self.mode, Mode::EditEvent { .. }) {
+            self.mode = Mode::Normal;
+        }
+        Some(id)
     }
 
     pub fn relabel(&mut self, id: AnnId, label: &str) {
         let Some(span) = self.doc().and_then(|d| d.span(id)) else { return };
         if span.label != label {
             self.apply(Edit::Relabel { doc: self.current, id, label: label.to_string() });
-        }
-    }
-
-    pub fn delete_selected(&mut self) {
-        let Some(id) = self.selected else {
-            self.info("Click an annotation to select it, then press Delete");
-            return;
-        };
-        if self.apply(Edit::RemoveSpan { doc: self.current, id }) {
-            self.selected = None;
         }
     }
 
@@ -138,18 +170,12 @@ impl AppState {
         if let Some(doc) = edit.document() {
             self.set_document(doc);
         }
-        let id = match edit {
-            Edit::AddSpan { span, .. } => Some(span.id),
-            Edit::Relabel { id, .. } | Edit::Resize { id, .. } => Some(*id),
-            Edit::Batch(edits) => edits.iter().rev().find_map(|e| match e {
-                Edit::AddSpan { span, .. } => Some(span.id),
-                _ => None,
-            }),
-            Edit::RemoveSpan { .. } | Edit::SetMeta { .. } => None,
-        };
         self.selection = None;
         self.selected = None;
-        if let Some(id) = id {
+        self.mode = Mode::Normal;
+        if let Some(id) =
+            edit.annotation().filter(|id| self.doc().is_some_and(|d| d.has_annotation(*id)))
+        {
             self.select_span(id);
         }
         self.status = None;

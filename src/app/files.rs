@@ -21,8 +21,8 @@ impl AppState {
         match arg.or(last).or_else(|| sample.is_file().then_some(sample)) {
             Some(path) => self.open(path),
             None => match project::parse("sample.ron", EMBEDDED_SAMPLE) {
-                Ok(Loaded { project, warnings }) => {
-                    self.replace_project(project, None, warnings);
+                Ok(Loaded { project, .. }) => {
+                    self.replace_project(project, None);
                     self.history.mark_unsaved();
                     self.info("The built-in sample project: Save As to keep your work");
                 }
@@ -135,7 +135,7 @@ impl AppState {
                                 n => format!(", {n} problem(s) listed in the right panel"),
                             }
                         );
-                        self.replace_project(project, Some(path.clone()), warnings);
+                        self.replace_project(project, Some(path.clone()));
                         self.remember_project(path);
                         self.info(summary);
                     }
@@ -180,7 +180,7 @@ impl AppState {
                 match result {
                     Ok(imported) => {
                         let n = imported.project.documents.len();
-                        self.replace_project(imported.project, None, Vec::new());
+                        self.replace_project(imported.project, None);
                         self.history.mark_unsaved();
                         let mut text = format!("New project with {n} document(s); not saved yet");
                         for note in &imported.notes {

@@ -4,13 +4,15 @@
 
 pub mod annotate;
 pub mod command;
+pub mod events;
 pub mod files;
 pub mod jobs;
+pub mod problems;
 pub mod settings;
 
 pub use command::Command;
 
-use crate::model::{AnnId, Document, History, Problem, Project};
+use crate::model::{AnnId, Document, Edit, History, Problem, Project};
 use jobs::Jobs;
 use settings::Settings;
 use std::ops::Range;
@@ -48,6 +50,19 @@ pub enum PathPurpose {
     ExportJsonl,
 }
 
+/// Where keyboard input goes beyond plain annotating: building an event step by step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// Choosing the type of a new event on span `trigger` (type-ahead, digits, arrows).
+    PickType { trigger: AnnId, filter: String, cursor: usize },
+    /// An event is open in the card; role keys fill its slots, Tab moves between them.
+    EditEvent { event: AnnId, slot: usize },
+    /// Choosing what fills `role` of `event` (type-ahead, digits, arrows, or a click).
+    PickArgument { event: AnnId, role: String, filter: String, cursor: usize },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
     /// Asks for a path (typed, or picked with the system dialog).
@@ -58,6 +73,11 @@ pub enum Dialog {
     /// Unsaved changes: save, discard or cancel before running `then`.
     ConfirmDiscard {
         then: Command,
+    },
+    /// Deleting takes other annotations with it: `summary` says which; `edit` does it.
+    ConfirmDelete {
+        summary: String,
+        edit: Box<Edit>,
     },
     Error {
         title: String,
@@ -80,10 +100,11 @@ pub struct AppState {
     pub current: usize,
     pub selection: Option<TextSelection>,
     pub selected: Option<AnnId>,
+    pub mode: Mode,
     /// A position in the current document the text view should scroll into view.
     pub reveal: Option<usize>,
-    /// Problems found when the project was opened (kept annotations, shown to the user).
-    pub warnings: Vec<Problem>,
+    /// Problems of the open project, kept current for the validation panel.
+    problems: problems::ProblemCache,
     pub status: Option<Message>,
     pub dialog: Option<Dialog>,
     pub settings: Settings,
@@ -112,8 +133,9 @@ impl AppState {
             current: 0,
             selection: None,
             selected: None,
+            mode: Mode::Normal,
             reveal: None,
-            warnings: Vec::new(),
+            problems: Default::default(),
             status: None,
             dialog: None,
             settings,
@@ -130,8 +152,14 @@ impl AppState {
     /// A session on an already loaded project (tests, the embedded sample).
     pub fn with_project(project: Project, path: Option<PathBuf>, settings: Settings) -> Self {
         let mut state = Self::new(settings, None);
-        state.replace_project(project, path, Vec::new());
+        state.replace_project(project, path);
         state
+    }
+
+    /// Every problem of the open project (schema, then documents), up to date.
+    pub fn problems(&mut self) -> &[Problem] {
+        self.problems.refresh(&self.project);
+        self.problems.all()
     }
 
     /// The document shown, if the project has any.
@@ -204,8 +232,12 @@ impl AppState {
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected(),
             Command::ClearSelection => {
-                self.selection = None;
-                self.selected = None;
+                if self.mode != Mode::Normal {
+                    self.leave_mode();
+                } else {
+                    self.selection = None;
+                    self.selected = None;
+                }
             }
             Command::ToggleSnap => {
                 self.settings.snap_to_words = !self.settings.snap_to_words;
@@ -229,7 +261,7 @@ impl AppState {
     pub fn proceed(&mut self, command: Command) {
         match command {
             Command::NewProject => {
-                self.replace_project(Project::default(), None, Vec::new());
+                self.replace_project(Project::default(), None);
                 self.info("New project: add documents with File → New from text files");
             }
             Command::Open => self.ask_path(PathPurpose::Open),
@@ -263,19 +295,14 @@ impl AppState {
     }
 
     /// Replaces the whole project (open, new, import): fresh history, nothing selected.
-    pub fn replace_project(
-        &mut self,
-        project: Project,
-        path: Option<PathBuf>,
-        warnings: Vec<Problem>,
-    ) {
+    pub fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
         self.project = project;
         self.path = path;
         self.history = History::new();
         self.current = 0;
         self.selection = None;
         self.selected = None;
+        self.mode = Mode::Normal;
         self.reveal = None;
-        self.warnings = warnings;
     }
 }

@@ -32,7 +32,7 @@ impl Headless {
     pub fn new(project: Project) -> Self {
         let settings = Settings { annotator: Some("bench".into()), ..Settings::default() };
         let ctx = egui::Context::default();
-        ctx.set_theme(egui::Theme::Light);
+        crate::ui::setup_context(&ctx);
         let state = AppState::with_project(project, None, settings);
         Self { ctx, app: Acta::new(state), time: 0.0 }
     }
@@ -125,14 +125,14 @@ pub fn open_first_frame(file: &str, size: &str, runs: usize) -> anyhow::Result<R
     for _ in 0..runs {
         let start = Instant::now();
         let loaded = project::parse("bench.ron", file)?;
-        h.app.state.replace_project(loaded.project, None, loaded.warnings);
+        h.app.state.replace_project(loaded.project, None);
         h.frame(Vec::new());
         times.push(start.elapsed());
         if h.app.text_view.visible.is_empty() {
             anyhow::bail!("open {size}: the first frame drew no text");
         }
         // Dropping a large project is not part of opening the next one.
-        h.app.state.replace_project(Project::default(), None, Vec::new());
+        h.app.state.replace_project(Project::default(), None);
         h.frames(2);
     }
     Ok(Record::timed("open_first_frame", size, &Samples::from_durations(&times)).target_ms(300.0))

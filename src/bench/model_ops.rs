@@ -15,14 +15,7 @@ use std::time::{Duration, Instant};
 fn random_span(project: &Project, rng: &mut Rng) -> Option<Span> {
     let doc = project.doc(0)?;
     let start = rng.below(doc.char_len().checked_sub(40)?);
-    Some(Span {
-        id: doc.next_id(),
-        start,
-        end: start + rng.between(1, 30),
-        label: "Actor".into(),
-        text: String::new(),
-        annotator: "bench".into(),
-    })
+    Some(Span::new(doc.next_id(), start, start + rng.between(1, 30), "Actor", "bench"))
 }
 
 /// `History::apply` of a new span, then `History::undo` of it, each timed, `runs` times.

@@ -224,12 +224,14 @@ pub fn spans(text: &str, bytes_per_span: usize, seed: u64) -> Vec<Span> {
         }
         let id = AnnId(spans.len() as u64 + 1);
         spans.push(Span {
-            id,
-            start: first.cp.0 as usize,
-            end: last.cp.1 as usize,
-            label: label.into(),
             text: text[first.byte.0 as usize..last.byte.1 as usize].to_string(),
-            annotator: if rng.percent(50) { "ann1".into() } else { "ann2".into() },
+            ..Span::new(
+                id,
+                first.cp.0 as usize,
+                last.cp.1 as usize,
+                label,
+                if rng.percent(50) { "ann1" } else { "ann2" },
+            )
         });
     };
     for k in 0..anchors {
@@ -280,8 +282,9 @@ pub fn document(
         lang: "ru".into(),
         source: format!("{id}.txt"),
         dateline: Some("2015-04-28".into()),
+        ..Default::default()
     };
-    Document::from_parts(meta, text, spans, 0).map_err(|problems| {
+    Document::from_parts(meta, text, spans, Vec::new(), 0).map_err(|problems| {
         anyhow::anyhow!("generated document {id} is invalid: {} problem(s)", problems.len())
     })
 }

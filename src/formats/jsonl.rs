@@ -1,10 +1,12 @@
-//! The native dataset: JSON Lines, one document per line, code point offsets.
-//! `{"id","title","lang","source","dateline","text","spans":[{"id","start","end","label","text",
-//! "annotator"}],"events":[]}`: everything the project holds, in a shape any pipeline can read.
+//! The native dataset: JSON Lines, one document per line, code point offsets:
+//! `{"id","title","lang","source","dateline","status","notes","text","spans":[{"id","start","end",
+//! "label","text","annotator","attributes"?,"note"?}],"events":[{"id","trigger","type",
+//! "arguments":[{"role","target"}],"annotator","attributes"?,"note"?}]}`. Everything the project
+//! holds, in a shape any pipeline can read.
 
 use super::atomic::write_atomic_with;
 use super::export::{ExportError, ExportOptions, ExportReport, Exporter};
-use crate::model::{Document, Project, Span};
+use crate::model::{DocStatus, Document, Event, Project, Span};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -18,9 +20,11 @@ struct Line<'a> {
     lang: &'a str,
     source: &'a str,
     dateline: &'a Option<String>,
+    status: DocStatus,
+    notes: &'a str,
     text: &'a str,
     spans: Vec<&'a Span>,
-    events: [(); 0],
+    events: Vec<&'a Event>,
 }
 
 fn line(doc: &Document) -> Line<'_> {
@@ -30,9 +34,11 @@ fn line(doc: &Document) -> Line<'_> {
         lang: &doc.meta.lang,
         source: &doc.meta.source,
         dateline: &doc.meta.dateline,
+        status: doc.meta.status,
+        notes: &doc.meta.notes,
         text: doc.text(),
         spans: doc.spans_by_position().collect(),
-        events: [],
+        events: doc.events().collect(),
     }
 }
 
@@ -73,26 +79,27 @@ mod tests {
         let mut p = Project::new("t");
         let meta = DocMeta { id: "d1".into(), lang: "ru".into(), ..Default::default() };
         p.documents.push(Arc::new(Document::new(meta, "😀 Южная Осетия\u{a0}и ЛНР")));
-        let span = Span {
-            id: AnnId(1),
-            start: 2,
-            end: 14,
-            label: "Actor".into(),
-            text: String::new(),
-            annotator: "a".into(),
-        };
-        Edit::AddSpan { doc: 0, span }.apply(&mut p)?;
+        Edit::AddSpan { doc: 0, span: Span::new(AnnId(1), 2, 14, "Actor", "a") }.apply(&mut p)?;
+        Edit::AddSpan { doc: 0, span: Span::new(AnnId(2), 0, 1, "Event", "a") }.apply(&mut p)?;
+        let mut event = Event::new(AnnId(3), AnnId(2), "Statement", "a");
+        event.arguments.push(crate::model::Argument { role: "Agent".into(), target: AnnId(1) });
+        Edit::AddEvent { doc: 0, event }.apply(&mut p)?;
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("out.jsonl");
         let report = Jsonl.export(&p, &ExportOptions::default(), &out)?;
-        assert_eq!((report.documents, report.spans), (1, 1));
+        assert_eq!((report.documents, report.spans), (1, 2));
         let text = std::fs::read_to_string(&out)?;
         assert_eq!(text.lines().count(), 1);
         let v: serde_json::Value = serde_json::from_str(text.trim_end())?;
-        assert_eq!(v["spans"][0]["start"], 2);
-        assert_eq!(v["spans"][0]["end"], 14);
-        assert_eq!(v["spans"][0]["text"], "Южная Осетия");
-        assert_eq!(v["events"], serde_json::json!([]));
+        assert_eq!(v["spans"][1]["start"], 2);
+        assert_eq!(v["spans"][1]["end"], 14);
+        assert_eq!(v["spans"][1]["text"], "Южная Осетия");
+        assert_eq!(
+            v["events"],
+            serde_json::json!([{"id": 3, "trigger": 2, "type": "Statement", "annotator": "a",
+                "arguments": [{"role": "Agent", "target": 1}]}])
+        );
+        assert_eq!(v["status"], "new");
         let chars: Vec<char> = v["text"].as_str().unwrap_or_default().chars().collect();
         assert_eq!(chars[2..14].iter().collect::<String>(), "Южная Осетия");
         Ok(())

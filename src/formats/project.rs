@@ -3,7 +3,7 @@
 //! reading order; texts are escaped so CRLF and no-break spaces survive any editor or git setting.
 
 use crate::model::validate::{Problem, check_project};
-use crate::model::{DocMeta, Document, FORMAT_VERSION, Project, Schema, Span};
+use crate::model::{DocMeta, DocStatus, Document, Event, FORMAT_VERSION, Project, Schema, Span};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::Arc;
@@ -59,10 +59,16 @@ struct DocumentIn {
     #[serde(default)]
     dateline: Option<String>,
     #[serde(default)]
+    status: DocStatus,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
     next_id: u64,
     text: String,
     #[serde(default)]
     spans: Vec<Span>,
+    #[serde(default)]
+    events: Vec<Event>,
 }
 
 #[derive(Serialize)]
@@ -80,9 +86,12 @@ struct DocumentOut<'a> {
     lang: &'a str,
     source: &'a str,
     dateline: &'a Option<String>,
+    status: DocStatus,
+    notes: &'a str,
     next_id: u64,
     text: &'a str,
     spans: Vec<&'a Span>,
+    events: Vec<&'a Event>,
 }
 
 #[derive(Deserialize)]
@@ -152,8 +161,10 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
             lang: d.lang,
             source: d.source,
             dateline: d.dateline,
+            status: d.status,
+            notes: d.notes,
         };
-        match Document::from_parts(meta, d.text, d.spans, d.next_id) {
+        match Document::from_parts(meta, d.text, d.spans, d.events, d.next_id) {
             Ok(doc) => documents.push(Arc::new(doc)),
             Err(p) => problems.extend(p),
         }
@@ -184,13 +195,17 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
                 lang: &d.meta.lang,
                 source: &d.meta.source,
                 dateline: &d.meta.dateline,
+                status: d.meta.status,
+                notes: &d.meta.notes,
                 next_id: d.next_id_counter(),
                 text: d.text(),
                 spans: d.spans_by_position().collect(),
+                events: d.events().collect(),
             })
             .collect(),
     };
-    // Depth 4 is a span: one span per line keeps files short and diffs to a line per change.
+    // Depth 4 is a span or an event: one per line keeps files short and diffs to a line per
+    // change.
     let config = ron::ser::PrettyConfig::new()
         .depth_limit(4)
         .indentor("  ")
@@ -211,7 +226,7 @@ pub fn save_file(project: &Project, path: &Path) -> Result<(), super::SaveError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnnId, Edit};
+    use crate::model::{AnnId, Argument, Edit};
 
     fn sample() -> Project {
         let mut p = Project::new("Тест");
@@ -221,20 +236,29 @@ mod tests {
             lang: "ru".into(),
             source: "seed.txt".into(),
             dateline: Some("2015-04-28".into()),
+            status: DocStatus::InProgress,
+            notes: "check «ЛНР»".into(),
         };
         let text = "Южная\u{a0}Осетия признала ЛНР.\r\n«Ми» — 👩‍👩‍👧 далі́\n";
         p.documents.push(Arc::new(Document::new(meta, text)));
         for (id, s, e, l) in [(1, 0, 12, "Actor"), (2, 22, 25, "Actor"), (3, 13, 21, "Event")] {
-            let span = Span {
-                id: AnnId(id),
-                start: s,
-                end: e,
-                label: l.into(),
-                text: String::new(),
-                annotator: "ann".into(),
-            };
-            let _ = Edit::AddSpan { doc: 0, span }.apply(&mut p);
+            let _ =
+                Edit::AddSpan { doc: 0, span: Span::new(AnnId(id), s, e, l, "ann") }.apply(&mut p);
         }
+        let mut event = Event::new(AnnId(4), AnnId(3), "Recognition", "ann");
+        event.arguments = vec![
+            Argument { role: "Agent".into(), target: AnnId(1) },
+            Argument { role: "Theme".into(), target: AnnId(2) },
+        ];
+        event.attributes.insert("polarity".into(), "asserted".into());
+        let _ = Edit::AddEvent { doc: 0, event }.apply(&mut p);
+        let set = Edit::SetAttribute {
+            doc: 0,
+            id: AnnId(1),
+            name: "kind".into(),
+            value: Some("state".into()),
+        };
+        let _ = set.apply(&mut p);
         p
     }
 
@@ -248,6 +272,22 @@ mod tests {
         assert_eq!(first, second);
         assert!(first.contains("\\r\\n"), "CR LF is escaped: {first}");
         assert!(first.contains("(id: 1, start: 0, end: 12, label: \"Actor\""), "{first}");
+        assert!(first.contains("(id: 4, trigger: 3, type: \"Recognition\", arguments: [(role: \"Agent\", target: 1)"), "{first}");
+        assert_eq!(loaded_events(&first), 1);
+    }
+
+    fn loaded_events(text: &str) -> usize {
+        parse("mem", text).map_or(0, |l| l.project.documents[0].event_count())
+    }
+
+    #[test]
+    fn version_1_files_still_open() {
+        let v1 = to_ron(&sample())
+            .unwrap_or_default()
+            .replace("format_version: 2", "format_version: 1")
+            .replace("status: in_progress,", "");
+        let loaded = parse("old.ron", &v1);
+        assert!(loaded.is_ok(), "{:?}", loaded.err());
     }
 
     #[test]
@@ -264,7 +304,7 @@ mod tests {
     fn newer_format_is_refused_by_name() {
         let text = to_ron(&sample())
             .unwrap_or_default()
-            .replace("format_version: 1", "format_version: 9")
+            .replace("format_version: 2", "format_version: 9")
             .replace("spans:", "spans_v9:");
         let err = parse("p.ron", &text).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("newer Acta"), "{err}");
@@ -286,7 +326,8 @@ mod tests {
         let loaded = parse("p.ron", &text);
         let warnings: Vec<String> =
             loaded.map(|l| l.warnings.iter().map(|w| w.to_string()).collect()).unwrap_or_default();
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        // The relabelled trigger also no longer anchors its event properly.
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
         let duplicated = to_ron(&sample()).unwrap_or_default().replace(
             "(id: 3, start: 13, end: 21, label: \"Event\"",
             "(id: 3, start: 0, end: 12, label: \"Actor\"",

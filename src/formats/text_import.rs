@@ -84,6 +84,7 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
             lang: guess_language(&text).to_string(),
             source: path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             dateline: None,
+            ..Default::default()
         };
         project.documents.push(Arc::new(Document::new(meta, text)));
     }

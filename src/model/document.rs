@@ -1,13 +1,15 @@
-//! A document: verbatim text that never changes, its metadata, and its spans.
+//! A document: verbatim text that never changes, its metadata, its spans and its events.
 //! The text is shared (`Arc<str>`) so snapshots for saving cost nothing; spans live in a map by id
-//! beside an index by position. Only edits (`edit.rs`) change spans, through the crate-private API.
+//! beside an index by position. Only edits (`edit.rs`) change annotations, through the
+//! crate-private API.
 
+use super::event::{DocStatus, Event};
 use super::ids::AnnId;
 use super::offsets::OffsetTable;
 use super::span_index::{IndexEntry, SpanIndex};
 use super::validate::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// What a document is, apart from its text and annotations.
@@ -24,6 +26,11 @@ pub struct DocMeta {
     /// Publication date, ISO 8601, the reference for relative dates.
     #[serde(default)]
     pub dateline: Option<String>,
+    #[serde(default)]
+    pub status: DocStatus,
+    /// Free notes on the document (questions for the team, doubts).
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// A labelled range of the text. `start..end` counts code points; `text` is the covered text,
@@ -37,9 +44,27 @@ pub struct Span {
     pub text: String,
     #[serde(default)]
     pub annotator: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Span {
+    /// A span without attributes; `text` is filled in from the document when it is added.
+    pub fn new(id: AnnId, start: usize, end: usize, label: &str, annotator: &str) -> Self {
+        Self {
+            id,
+            start,
+            end,
+            label: label.to_string(),
+            text: String::new(),
+            annotator: annotator.to_string(),
+            attributes: BTreeMap::new(),
+            note: None,
+        }
+    }
+
     fn entry(&self) -> IndexEntry {
         IndexEntry { start: self.start, end: self.end, id: self.id }
     }
@@ -52,6 +77,9 @@ pub struct Document {
     offsets: OffsetTable,
     spans: BTreeMap<AnnId, Span>,
     index: SpanIndex,
+    events: BTreeMap<AnnId, Event>,
+    /// Events by trigger span (a trigger never changes once the event exists).
+    triggers: HashMap<AnnId, Vec<AnnId>>,
     /// The next id to hand out; only ever grows, so ids are never reused.
     next_id: u64,
     /// Bumped on every annotation change, for caches that depend on the annotations.
@@ -63,6 +91,7 @@ impl PartialEq for Document {
         self.meta == other.meta
             && self.text == other.text
             && self.spans == other.spans
+            && self.events == other.events
             && self.next_id == other.next_id
     }
 }
@@ -77,18 +106,22 @@ impl Document {
             text,
             spans: BTreeMap::new(),
             index: SpanIndex::new(),
+            events: BTreeMap::new(),
+            triggers: HashMap::new(),
             next_id: 1,
             revision: 0,
         }
     }
 
-    /// A document with the given spans. Refuses spans that cannot be placed in the text
-    /// (offsets past the end, empty or reversed ranges, duplicate ids) and lists every one.
-    /// Softer problems (a covered text that differs, an unknown label) are kept for `validate`.
+    /// A document with the given spans and events. Refuses what cannot be placed (offsets past
+    /// the end, empty or reversed ranges, ids used twice) and lists every one. Softer problems
+    /// (a covered text that differs, an unknown label, an argument pointing nowhere) are kept for
+    /// `validate`, so nothing is dropped.
     pub fn from_parts(
         meta: DocMeta,
         text: impl Into<Arc<str>>,
         spans: Vec<Span>,
+        events: Vec<Event>,
         next_id: u64,
     ) -> Result<Self, Vec<Problem>> {
         let mut doc = Self::new(meta, text);
@@ -112,6 +145,17 @@ impl Document {
             entries.push(span.entry());
             doc.next_id = doc.next_id.max(span.id.0 + 1);
             doc.spans.insert(span.id, span);
+        }
+        for event in events {
+            if doc.spans.contains_key(&event.id) || doc.events.contains_key(&event.id) {
+                problems.push(Problem::error(
+                    &doc.meta.id,
+                    Some(event.id),
+                    ProblemKind::DuplicateAnnId,
+                ));
+                continue;
+            }
+            doc.insert_event(event);
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -188,6 +232,34 @@ impl Document {
         self.spans.get(&id).and_then(|s| self.index.rank(&s.entry()))
     }
 
+    pub fn event(&self, id: AnnId) -> Option<&Event> {
+        self.events.get(&id)
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Events by id order.
+    pub fn events(&self) -> impl Iterator<Item = &Event> + '_ {
+        self.events.values()
+    }
+
+    /// Events anchored on span `trigger`, in id order.
+    pub fn events_triggered_by(&self, trigger: AnnId) -> impl Iterator<Item = &Event> + '_ {
+        self.triggers.get(&trigger).into_iter().flatten().filter_map(|id| self.events.get(id))
+    }
+
+    /// Events that point at `id` (span or event) as trigger or argument.
+    pub fn events_referring_to(&self, id: AnnId) -> impl Iterator<Item = &Event> + '_ {
+        self.events.values().filter(move |e| e.refers_to(id))
+    }
+
+    /// Whether `id` names a span or an event of this document.
+    pub fn has_annotation(&self, id: AnnId) -> bool {
+        self.spans.contains_key(&id) || self.events.contains_key(&id)
+    }
+
     /// The id the next new annotation gets.
     pub fn next_id(&self) -> AnnId {
         AnnId(self.next_id)
@@ -222,6 +294,39 @@ impl Document {
         self.revision += 1;
         self.spans.get_mut(&id)
     }
+
+    /// New metadata (the dateline changes how dates validate, so it counts as a revision).
+    pub(crate) fn replace_meta(&mut self, meta: DocMeta) -> DocMeta {
+        self.revision += 1;
+        std::mem::replace(&mut self.meta, meta)
+    }
+
+    pub(crate) fn insert_event(&mut self, event: Event) {
+        self.next_id = self.next_id.max(event.id.0 + 1);
+        let ids = self.triggers.entry(event.trigger).or_default();
+        if let Err(at) = ids.binary_search(&event.id) {
+            ids.insert(at, event.id);
+        }
+        self.events.insert(event.id, event);
+        self.revision += 1;
+    }
+
+    pub(crate) fn remove_event(&mut self, id: AnnId) -> Option<Event> {
+        self.revision += 1;
+        let event = self.events.remove(&id)?;
+        if let Some(ids) = self.triggers.get_mut(&event.trigger) {
+            ids.retain(|&e| e != id);
+            if ids.is_empty() {
+                self.triggers.remove(&event.trigger);
+            }
+        }
+        Some(event)
+    }
+
+    pub(crate) fn event_mut(&mut self, id: AnnId) -> Option<&mut Event> {
+        self.revision += 1;
+        self.events.get_mut(&id)
+    }
 }
 
 #[cfg(test)]
@@ -229,14 +334,7 @@ mod tests {
     use super::*;
 
     fn span(id: u64, start: usize, end: usize) -> Span {
-        Span {
-            id: AnnId(id),
-            start,
-            end,
-            label: "Actor".into(),
-            text: String::new(),
-            annotator: String::new(),
-        }
+        Span::new(AnnId(id), start, end, "Actor", "")
     }
 
     #[test]
@@ -246,21 +344,27 @@ mod tests {
             meta,
             "ЛНР и ДНР",
             vec![span(1, 0, 3), span(2, 5, 99), span(3, 4, 4), span(1, 6, 9)],
+            vec![Event::new(AnnId(1), AnnId(1), "Meeting", "")],
             1,
         )
         .err()
         .unwrap_or_default();
         let kinds: Vec<_> = err.iter().map(|p| p.to_string()).collect();
-        assert_eq!(kinds.len(), 3, "{kinds:?}");
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
         assert!(kinds[0].contains("#2") && kinds[0].contains("past the end"), "{kinds:?}");
         assert!(kinds[1].contains("#3") && kinds[1].contains("cover no text"), "{kinds:?}");
         assert!(kinds[2].contains("#1") && kinds[2].contains("twice"), "{kinds:?}");
+        assert!(
+            kinds[3].contains("#1") && kinds[3].contains("twice"),
+            "an event may not reuse a span's id"
+        );
     }
 
     #[test]
     fn counter_never_goes_below_existing_ids() {
         let meta = DocMeta::default();
-        let doc = Document::from_parts(meta, "ЛНР и ДНР", vec![span(7, 0, 3)], 2).ok();
-        assert_eq!(doc.map(|d| d.next_id()), Some(AnnId(8)));
+        let events = vec![Event::new(AnnId(9), AnnId(7), "Meeting", "")];
+        let doc = Document::from_parts(meta, "ЛНР и ДНР", vec![span(7, 0, 3)], events, 2).ok();
+        assert_eq!(doc.map(|d| d.next_id()), Some(AnnId(10)));
     }
 }

@@ -118,14 +118,7 @@ mod tests {
     }
 
     fn add(id: u64, start: usize, end: usize) -> Edit {
-        let span = Span {
-            id: AnnId(id),
-            start,
-            end,
-            label: "Actor".into(),
-            text: String::new(),
-            annotator: String::new(),
-        };
+        let span = Span::new(AnnId(id), start, end, "Actor", "");
         Edit::AddSpan { doc: 0, span }
     }
 

@@ -7,8 +7,9 @@ use super::schema::Schema;
 use std::sync::Arc;
 
 /// The project file format this build writes. Files with a larger number were made by a newer
-/// Acta and are refused; smaller ones are migrated on load.
-pub const FORMAT_VERSION: u32 = 1;
+/// Acta and are refused; smaller ones are migrated on load. 2 added events, attributes, notes
+/// and document status (1 files load unchanged: every new field has a default).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Project {

@@ -1,10 +1,12 @@
-//! The right panel: the selected annotation (label, covered text, offsets, who made it), the
-//! problems found when the project was opened, the document's properties, and the list of the
-//! document's annotations in reading order (virtualised; a click selects and scrolls to one).
+//! The right panel: the selected annotation or the open event (with attributes and note), the
+//! live list of problems in the project (a click goes there), the document's properties and
+//! status, its events, and its annotations in reading order (virtualised; a click selects one).
 
+use super::attributes::{ExtrasDrafts, annotation_extras_ui};
+use super::event_panel::{event_card_ui, event_list_ui};
 use super::toolbar::label_color32;
 use crate::app::AppState;
-use crate::model::{AnnId, DocMeta, Edit};
+use crate::model::{AnnId, DocMeta, DocStatus, Edit};
 use eframe::egui::{self, RichText, Sense, Ui, vec2};
 
 /// Drafts and scroll state of the panel between frames.
@@ -14,17 +16,27 @@ pub struct PanelState {
     meta_draft: Option<(usize, DocMeta)>,
     /// The selection the list last scrolled to, so it follows clicks in the text.
     list_followed: Option<AnnId>,
+    extras: ExtrasDrafts,
 }
 
 pub fn annotation_panel_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
-    selected_annotation_ui(ui, state);
+    egui::ScrollArea::vertical()
+        .id_salt("panel-top")
+        .max_height(ui.available_height() * 0.62)
+        .show(ui, |ui| {
+            if !event_card_ui(ui, state, &mut panel.extras) {
+                selected_annotation_ui(ui, state, panel);
+            }
+            ui.separator();
+            problems_ui(ui, state);
+            document_properties_ui(ui, state, panel);
+            event_list_ui(ui, state);
+        });
     ui.separator();
-    problems_ui(ui, state);
-    document_properties_ui(ui, state, panel);
     annotation_list_ui(ui, state, panel);
 }
 
-fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState) {
+fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
     ui.heading("Annotation");
     let Some(doc) = state.doc() else { return };
     let Some(span) = state.selected.and_then(|id| doc.span(id)).cloned() else {
@@ -38,6 +50,8 @@ fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState) {
         }
         return;
     };
+    let events: Vec<(AnnId, String)> =
+        doc.events_triggered_by(span.id).map(|e| (e.id, e.event_type.clone())).collect();
     ui.horizontal(|ui| {
         let mut chosen = span.label.clone();
         let name = ui.label("Label");
@@ -64,35 +78,54 @@ fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState) {
         span.id,
         if span.annotator.is_empty() { "unknown" } else { &span.annotator }
     ));
+    for (id, event_type) in events {
+        if ui.link(format!("Open its {event_type} event")).clicked() {
+            state.edit_event(id);
+        }
+    }
+    if state.project.schema.is_trigger_label(&span.label)
+        && ui.button("New event on this trigger").clicked()
+    {
+        state.begin_event(span.id);
+    }
+    annotation_extras_ui(ui, state, span.id, &span.label, &mut panel.extras);
     if ui.button("Delete annotation").on_hover_text("Delete or Backspace").clicked() {
         state.delete_selected();
     }
 }
 
 fn problems_ui(ui: &mut Ui, state: &mut AppState) {
-    if state.warnings.is_empty() {
+    let problems = state.problems().to_vec();
+    if problems.is_empty() {
         return;
     }
-    let title = format!("⚠ {} problem(s) in this project", state.warnings.len());
+    let title = format!("⚠ {} problem(s) in this project", problems.len());
     egui::CollapsingHeader::new(RichText::new(title).color(ui.visuals().warn_fg_color))
+        .id_salt("problems")
         .default_open(true)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt("problems").max_height(160.0).show(ui, |ui| {
-                let mut go = None;
-                for p in &state.warnings {
-                    if ui.link(p.to_string()).clicked() {
-                        go = Some((p.doc.clone(), p.ann));
+            let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            let mut go = None;
+            egui::ScrollArea::vertical().id_salt("problem-list").max_height(150.0).show_rows(
+                ui,
+                row,
+                problems.len(),
+                |ui, rows| {
+                    for p in &problems[rows] {
+                        if ui.link(p.to_string()).clicked() {
+                            go = Some((p.doc.clone(), p.ann));
+                        }
                     }
+                },
+            );
+            if let Some((Some(doc), ann)) = go
+                && let Some(i) = state.project.doc_index(&doc)
+            {
+                state.set_document(i);
+                if let Some(id) = ann {
+                    state.select_span(id);
                 }
-                if let Some((Some(doc), ann)) = go
-                    && let Some(i) = state.project.doc_index(&doc)
-                {
-                    state.set_document(i);
-                    if let Some(id) = ann {
-                        state.select_span(id);
-                    }
-                }
-            });
+            }
         });
     ui.separator();
 }
@@ -103,6 +136,27 @@ fn document_properties_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelSt
     if panel.meta_draft.as_ref().is_none_or(|(i, _)| *i != current) {
         panel.meta_draft = Some((current, doc.meta.clone()));
     }
+    let saved = doc.meta.clone();
+    let Some((_, draft)) = panel.meta_draft.as_mut() else { return };
+    ui.horizontal(|ui| {
+        let name = ui.label("Status");
+        let mut status = saved.status;
+        egui::ComboBox::from_id_salt("doc-status")
+            .selected_text(status.label())
+            .show_ui(ui, |ui| {
+                for s in DocStatus::ALL {
+                    ui.selectable_value(&mut status, s, s.label());
+                }
+            })
+            .response
+            .labelled_by(name.id);
+        if status != saved.status {
+            let meta = DocMeta { status, ..saved.clone() };
+            draft.status = status;
+            state.apply(Edit::SetMeta { doc: current, meta });
+        }
+    });
+    let Some(doc) = state.doc() else { return };
     let saved = doc.meta.clone();
     let Some((_, draft)) = panel.meta_draft.as_mut() else { return };
     egui::CollapsingHeader::new("Document properties").show(ui, |ui| {
@@ -120,6 +174,12 @@ fn document_properties_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelSt
             draft.dateline = Some(dateline.trim().to_string()).filter(|d| !d.is_empty());
             field(ui, "Source", &mut draft.source);
             field(ui, "Id", &mut draft.id);
+            let label = ui.label("Notes");
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.notes).desired_rows(2).desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
         });
         if *draft != saved {
             ui.horizontal(|ui| {

@@ -13,6 +13,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::Path { purpose, text } => path_dialog(ctx, state, purpose, text),
         Dialog::ConfirmDiscard { then } => confirm_dialog(ctx, state, then),
         Dialog::Error { title, message } => error_dialog(ctx, state, &title, &message),
+        Dialog::ConfirmDelete { summary, edit } => confirm_delete(ctx, state, &summary, *edit),
     }
 }
 
@@ -142,6 +143,39 @@ fn confirm_dialog(ctx: &egui::Context, state: &mut AppState, then: Command) {
             state.proceed(then);
         }
         Some(_) => state.dialog = None,
+        None => {}
+    }
+}
+
+fn confirm_delete(
+    ctx: &egui::Context,
+    state: &mut AppState,
+    summary: &str,
+    edit: crate::model::Edit,
+) {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("confirm-delete")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Delete with what depends on it");
+        ui.label(summary);
+        ui.horizontal(|ui| {
+            if ui.button("Delete").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                choice = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    match choice {
+        Some(true) => {
+            state.dialog = None;
+            state.apply_deletion(edit);
+        }
+        Some(false) => state.dialog = None,
         None => {}
     }
 }

@@ -18,7 +18,16 @@ pub fn documents_ui(ui: &mut Ui, state: &mut AppState) {
             } else {
                 doc.meta.title.clone()
             };
-            let meta = format!("{} · {} annotations", doc.meta.lang, doc.span_count());
+            let status = match doc.meta.status {
+                crate::model::DocStatus::New => String::new(),
+                other => format!(" · {}", other.label()),
+            };
+            let events = match doc.event_count() {
+                0 => String::new(),
+                n => format!(" · {n} events"),
+            };
+            let meta =
+                format!("{} · {} annotations{events}{status}", doc.meta.lang, doc.span_count());
             let selected = i == state.current;
             let (rect, response) =
                 ui.allocate_exact_size(vec2(ui.available_width(), row_height), Sense::click());

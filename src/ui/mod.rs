@@ -3,8 +3,12 @@
 //! methods; `acta_ui` is one frame of the whole window, which the tests drive headless.
 
 pub mod annotation_panel;
+pub mod attributes;
 pub mod dialogs;
 pub mod documents;
+pub mod event_keys;
+pub mod event_panel;
+pub mod fonts;
 pub mod menus;
 pub mod shortcuts;
 pub mod status;
@@ -14,6 +18,7 @@ pub mod toolbar;
 use crate::app::AppState;
 use crate::app::settings::{self, Settings};
 use eframe::egui::{self, Ui, ViewportCommand};
+pub use fonts::setup_context;
 use std::path::PathBuf;
 use text_view::TextViewState;
 
@@ -66,7 +71,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         "Acta",
         options,
         Box::new(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
+            fonts::setup_context(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
             state.jobs.set_waker(move || ctx.request_repaint());
             Ok(Box::new(Acta::new(state)))
@@ -80,6 +85,7 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     let ctx = ui.ctx().clone();
     app.state.poll_jobs();
     guard_window_close(&ctx, &mut app.state);
+    event_keys::handle(&ctx, &mut app.state);
     shortcuts::handle(&ctx, &mut app.state);
 
     egui::Panel::top("menu").show(ui, |ui| menus::menu_bar_ui(ui, &mut app.state));

@@ -10,6 +10,20 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
             ui.label(busy);
             ui.separator();
         }
+        let hint = match &state.mode {
+            crate::app::Mode::Normal => None,
+            crate::app::Mode::PickType { .. } => Some("New event: type its type, ↑ ↓ Enter or 1–9; Esc keeps the span"),
+            crate::app::Mode::EditEvent { .. } => {
+                Some("Event open: a role key (or ↑ ↓ Enter) fills a role; select text first to tag it; Esc closes")
+            }
+            crate::app::Mode::PickArgument { .. } => {
+                Some("Choose the argument: type to filter, ↑ ↓ Enter or 1–9, or click it in the text; Esc goes back")
+            }
+        };
+        if let Some(hint) = hint {
+            ui.strong(hint);
+            ui.separator();
+        }
         if let Some(msg) = &state.status {
             if msg.is_error {
                 ui.colored_label(ui.visuals().error_fg_color, &msg.text);

@@ -3,6 +3,7 @@
 //! are painted under the text, so annotations never invalidate a galley), block heights live in a
 //! Fenwick tree, and selection is our own: pointer → block → galley cursor → code point.
 
+pub mod arcs;
 pub mod blocks;
 pub mod heights;
 pub mod paint;
@@ -221,6 +222,25 @@ fn label_color(app: &AppState, label: &str) -> Color32 {
     })
 }
 
+fn event_color(app: &AppState, event_type: &str) -> Color32 {
+    app.project.schema.event_type(event_type).map_or(Color32::DARK_GRAY, |t| {
+        let [r, g, b] = t.color.0;
+        Color32::from_rgb(r, g, b)
+    })
+}
+
+/// Spans to draw strongly: the selected one, and the trigger and arguments of the open event.
+fn emphasised(app: &AppState, doc: &Document) -> Vec<AnnId> {
+    let mut out: Vec<AnnId> = app.selected.into_iter().collect();
+    if let Some(e) = app.open_event() {
+        out.push(e.trigger);
+        for a in &e.arguments {
+            out.push(doc.event(a.target).map_or(a.target, |nested| nested.trigger));
+        }
+    }
+    out
+}
+
 /// Draws the current document and handles selection, clicks and hovers.
 pub fn text_view_ui(ui: &mut Ui, app: &mut AppState, view: &mut TextViewState) {
     // An `Arc` clone: the document stays readable while `app` changes below.
@@ -265,6 +285,7 @@ pub fn text_view_ui(ui: &mut Ui, app: &mut AppState, view: &mut TextViewState) {
             Id::unique(("text-view", app.current)),
             Sense::click_and_drag(),
         );
+        paint_event_links(ui, app, view, &doc, response.hover_pos());
         handle_pointer(ui, app, view, &doc, &response);
         hover_tooltip(app, view, &doc, response);
     });
@@ -311,6 +332,7 @@ fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, doc: &Documen
     view.hits.clear();
     let selection = app.selection.filter(|s| !s.is_empty()).map(|s| s.range());
     let selection_color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+    let strong = emphasised(app, doc);
     for placed in &view.visible {
         let Placed { block, origin, galley, .. } = placed;
         if block.char_len() > 0 {
@@ -321,8 +343,10 @@ fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, doc: &Documen
             order.sort_by_key(|&k| levels[k]);
             for k in order {
                 let span = spans[k];
-                let selected = app.selected == Some(span.id);
+                let selected = strong.contains(&span.id);
                 let color = label_color(app, &span.label);
+                let event_type =
+                    doc.events_triggered_by(span.id).next().map(|e| e.event_type.clone());
                 let local = span.start.max(block.start) - block.start
                     ..span.end.min(block.end) - block.start;
                 for r in range_rects(galley, local) {
@@ -333,6 +357,14 @@ fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, doc: &Documen
                         (color.gamma_multiply(0.16), Stroke::new(1.0, color.gamma_multiply(0.8)))
                     };
                     painter.rect(rect, 3.0, fill, stroke, StrokeKind::Inside);
+                    if let Some(t) = &event_type {
+                        // A trigger with an event: a dot in the event type's colour.
+                        painter.circle_filled(
+                            rect.left_top() + Vec2::splat(3.5),
+                            3.0,
+                            event_color(app, t),
+                        );
+                    }
                     view.hits.push(Hit { rect, id: span.id, level: levels[k] });
                 }
             }
@@ -347,6 +379,47 @@ fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, doc: &Documen
             for r in range_rects(galley, local) {
                 painter.rect_filled(r.translate(origin.to_vec2()), 0.0, selection_color);
             }
+        }
+    }
+}
+
+/// Curves from the open event's trigger to its arguments, and fainter ones for the event under
+/// the pointer.
+fn paint_event_links(
+    ui: &Ui,
+    app: &AppState,
+    view: &TextViewState,
+    doc: &Document,
+    hover: Option<Pos2>,
+) {
+    let mut events: Vec<(AnnId, f32)> = app.open_event().map(|e| (e.id, 1.0)).into_iter().collect();
+    if let Some(pos) = hover
+        && !view.dragging
+        && let Some(e) =
+            view.spans_at(pos).iter().find_map(|id| doc.events_triggered_by(*id).next())
+        && !events.iter().any(|(id, _)| *id == e.id)
+    {
+        events.push((e.id, 0.55));
+    }
+    let first_rect = |id: AnnId| view.hits.iter().find(|h| h.id == id).map(|h| h.rect);
+    let (top, bottom) = match (view.visible.first(), view.visible.last()) {
+        (Some(f), Some(l)) => (f.block.start, l.block.end),
+        _ => return,
+    };
+    let painter = ui.painter();
+    for (id, alpha) in events {
+        let Some(event) = doc.event(id) else { continue };
+        let Some(from) = first_rect(event.trigger) else { continue };
+        let color = event_color(app, &event.event_type).gamma_multiply(alpha);
+        for a in &event.arguments {
+            let target_span = doc.event(a.target).map_or(a.target, |nested| nested.trigger);
+            let target = match (first_rect(target_span), doc.span(target_span)) {
+                (Some(r), _) => arcs::Target::Visible(r),
+                (None, Some(s)) if s.end <= top => arcs::Target::Above,
+                (None, Some(s)) if s.start >= bottom => arcs::Target::Below,
+                _ => continue,
+            };
+            arcs::draw(painter, from, target, &a.role, color);
         }
     }
 }
@@ -432,12 +505,12 @@ fn handle_pointer(
             None => under.first().copied(),
         };
         match next {
-            Some(id) => {
-                app.selected = Some(id);
-                app.selection = None;
-            }
+            Some(id) => app.click_span(id),
             None => {
-                app.selected = None;
+                if !matches!(app.mode, crate::app::Mode::PickArgument { .. }) {
+                    app.selected = None;
+                    app.mode = crate::app::Mode::Normal;
+                }
                 app.selection = Some(TextSelection::new(cp, cp));
             }
         }
@@ -469,11 +542,26 @@ fn hover_tooltip(app: &AppState, view: &TextViewState, doc: &Document, response:
     }
     response.on_hover_ui_at_pointer(|ui| {
         for id in ids {
-            if let Some(span) = doc.span(id) {
-                ui.horizontal(|ui| {
-                    ui.colored_label(label_color(app, &span.label), &span.label);
-                    ui.label(format!("«{}»", span.text));
-                });
+            let Some(span) = doc.span(id) else { continue };
+            ui.horizontal(|ui| {
+                ui.colored_label(label_color(app, &span.label), &span.label);
+                ui.label(format!("«{}»", span.text));
+            });
+            for (name, value) in &span.attributes {
+                ui.weak(format!("    {name}: {value}"));
+            }
+            for event in doc.events_triggered_by(id) {
+                let args: Vec<String> = event
+                    .arguments
+                    .iter()
+                    .map(|a| {
+                        format!("{} {}", a.role, crate::ui::event_panel::describe(doc, a.target))
+                    })
+                    .collect();
+                ui.colored_label(
+                    event_color(app, &event.event_type),
+                    format!("    {} event: {}", event.event_type, args.join("; ")),
+                );
             }
         }
     });

@@ -1,0 +1,229 @@
+//! Building events in the real UI, headless: the seed-003 event («Южная Осетия признала
+//! независимость ДНР и ЛНР в июне 2014 года») from the keyboard alone once its trigger is
+//! clicked, a new argument tagged straight from a selection, the validation panel flagging a
+//! missing Agent, cascading deletion with undo, and all of it surviving save and load.
+
+use acta::app::files::EMBEDDED_SAMPLE;
+use acta::app::settings::Settings;
+use acta::app::{AppState, Dialog, Mode};
+use acta::formats::project::{parse, to_ron};
+use acta::ui::{Acta, acta_ui};
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const DOC_003: usize = 3;
+const DOC_004: usize = 4;
+
+fn harness(doc: usize) -> Harness<'static, Acta> {
+    let project = match parse("sample", EMBEDDED_SAMPLE) {
+        Ok(loaded) => loaded.project,
+        Err(e) => panic!("the embedded sample does not load: {e}"),
+    };
+    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
+    let mut state = AppState::with_project(project, None, settings);
+    state.set_document(doc);
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(200)
+        .with_step_dt(1.0 / 30.0)
+        .with_context_setup(acta::ui::setup_context)
+        .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
+    h.run();
+    h
+}
+
+fn span_id(h: &Harness<'_, Acta>, text: &str) -> acta::model::AnnId {
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    let span = doc.spans_by_position().find(|s| s.text == text);
+    span.unwrap_or_else(|| panic!("no span «{text}»")).id
+}
+
+fn at(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
+    let rect = h.state().text_view.char_rect(cp);
+    rect.unwrap_or_else(|| panic!("character {cp} is not on screen")).center()
+}
+
+fn click(h: &mut Harness<'_, Acta>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.run_steps(12);
+}
+
+fn key(h: &mut Harness<'_, Acta>, k: Key) {
+    h.key_press(k);
+    h.run();
+}
+
+fn type_text(h: &mut Harness<'_, Acta>, text: &str) {
+    h.event(Event::Text(text.into()));
+    h.run();
+}
+
+/// The open event as (type, [(role, covered text)]).
+fn open_event(h: &Harness<'_, Acta>) -> (String, Vec<(String, String)>) {
+    let state = &h.state().state;
+    let doc = state.doc().unwrap_or_else(|| panic!("no document"));
+    let e = state.open_event().unwrap_or_else(|| panic!("no open event; mode {:?}", state.mode));
+    let args = e
+        .arguments
+        .iter()
+        .map(|a| (a.role.clone(), doc.span(a.target).map(|s| s.text.clone()).unwrap_or_default()))
+        .collect();
+    (e.event_type.clone(), args)
+}
+
+fn problems(h: &mut Harness<'_, Acta>) -> Vec<String> {
+    h.state_mut().state.problems().iter().map(|p| p.to_string()).collect()
+}
+
+#[test]
+fn the_seed_003_event_from_the_keyboard() {
+    let mut h = harness(DOC_003);
+    let trigger = span_id(&h, "признала независимость");
+    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
+    // The only mouse action: click the trigger. Then the keyboard.
+    let pos = at(&h, start + 2);
+    click(&mut h, pos);
+    assert_eq!(h.state().state.selected, Some(trigger));
+    key(&mut h, Key::Num3); // the Event key on a trigger asks for the event's type
+    assert!(matches!(h.state().state.mode, Mode::PickType { .. }), "{:?}", h.state().state.mode);
+    type_text(&mut h, "Reco");
+    key(&mut h, Key::Enter);
+    assert_eq!(open_event(&h).0, "Recognition");
+
+    key(&mut h, Key::A); // Agent: the nearest Actor is offered first
+    assert!(matches!(&h.state().state.mode, Mode::PickArgument { role, .. } if role == "Agent"));
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::T); // Theme, by type-ahead
+    type_text(&mut h, "ДНР");
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::T);
+    type_text(&mut h, "лнр"); // case does not matter
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::W); // Time, by number
+    key(&mut h, Key::Num1);
+    let want = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs.iter().map(|(r, t)| (r.to_string(), t.to_string())).collect()
+    };
+    assert_eq!(
+        open_event(&h),
+        (
+            "Recognition".into(),
+            want(&[
+                ("Agent", "Южная Осетия"),
+                ("Theme", "ДНР"),
+                ("Theme", "ЛНР"),
+                ("Time", "в июне 2014 года")
+            ])
+        )
+    );
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().state.mode, Mode::Normal);
+    assert!(!problems(&mut h).iter().any(|p| p.contains("event")), "{:?}", problems(&mut h));
+
+    // Removing the Agent is flagged by the validation panel, which also shows it.
+    let event = h.state().state.open_event().map(|e| e.id);
+    let Some(event) = event else { panic!("the event stays selected") };
+    h.state_mut().state.remove_argument(event, 0);
+    h.run();
+    let flagged = problems(&mut h);
+    assert!(
+        flagged.iter().any(|p| p.contains(&format!("event {event}: missing mandatory role Agent"))),
+        "{flagged:?}"
+    );
+    h.get_by_label_contains("missing mandatory role Agent");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!problems(&mut h).iter().any(|p| p.contains("missing mandatory role")));
+
+    // Save and load: the event and its arguments survive, byte for byte on a second save.
+    let text = to_ron(&h.state().state.project).unwrap_or_default();
+    let loaded = parse("saved", &text).map(|l| l.project);
+    assert_eq!(loaded.as_ref().ok(), Some(&h.state().state.project));
+    assert_eq!(loaded.ok().and_then(|p| to_ron(&p).ok()), Some(text));
+}
+
+#[test]
+fn selecting_text_and_pressing_a_role_key_tags_and_attaches_it() {
+    let mut h = harness(DOC_004);
+    let trigger = span_id(&h, "has met");
+    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
+    let pos = at(&h, start + 1);
+    click(&mut h, pos);
+    key(&mut h, Key::Num3);
+    type_text(&mut h, "Meet");
+    key(&mut h, Key::Enter);
+    // Select «Tskhinval» (not annotated in the sample) and press l for Place.
+    let doc = h.state().state.doc().map(|d| d.text().to_string()).unwrap_or_default();
+    let byte = doc.find("Tskhinval").unwrap_or_else(|| panic!("Tskhinval"));
+    let cp = doc[..byte].chars().count();
+    h.state_mut().state.selection = Some(acta::app::TextSelection::new(cp, cp + 9));
+    key(&mut h, Key::L);
+    let (kind, args) = open_event(&h);
+    assert_eq!(kind, "Meeting");
+    assert_eq!(args, vec![("Place".to_string(), "Tskhinval".to_string())]);
+    let span = span_id(&h, "Tskhinval");
+    assert_eq!(
+        h.state().state.doc().and_then(|d| d.span(span)).map(|s| s.label.clone()),
+        Some("Actor".into())
+    );
+    // One undo removes both the new span and the argument.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    assert!(doc.spans().all(|s| s.text != "Tskhinval"));
+}
+
+#[test]
+fn deleting_an_argument_asks_and_undo_restores_both() {
+    let mut h = harness(DOC_003);
+    let trigger = span_id(&h, "признала независимость");
+    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
+    let pos = at(&h, start + 2);
+    click(&mut h, pos);
+    key(&mut h, Key::Num3);
+    key(&mut h, Key::Num3); // third type in the list: Recognition
+    assert_eq!(open_event(&h).0, "Recognition");
+    key(&mut h, Key::T);
+    type_text(&mut h, "ДНР");
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::Escape);
+    // Select the ДНР span itself and delete it.
+    let dnr = span_id(&h, "ДНР");
+    h.state_mut().state.mode = Mode::Normal;
+    h.state_mut().state.select_span(dnr);
+    h.run();
+    key(&mut h, Key::Delete);
+    let summary = match &h.state().state.dialog {
+        Some(Dialog::ConfirmDelete { summary, .. }) => summary.clone(),
+        other => panic!("expected a question, got {other:?}"),
+    };
+    assert!(
+        summary
+            .contains("removed from the arguments of Recognition event «признала независимость»"),
+        "{summary}"
+    );
+    h.get_by_label("Delete").click();
+    h.run();
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    assert!(doc.span(dnr).is_none());
+    assert!(doc.events().all(|e| e.arguments.is_empty()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
+    assert!(doc.span(dnr).is_some());
+    assert!(
+        doc.events().any(|e| e.arguments.iter().any(|a| a.target == dnr)),
+        "undo restores both"
+    );
+}
