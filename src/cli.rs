@@ -6,7 +6,7 @@
 use crate::formats::export::{self, ExportError, ExportOptions, ExportReport, Skipped};
 use crate::formats::project::{self, LoadError, Loaded};
 use crate::formats::text_import::{self, ImportError};
-use crate::model::{LabelKind, Problem, Project};
+use crate::model::{DocStatus, LabelKind, Problem, Project};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -231,8 +231,11 @@ impl Serialize for Counts {
 struct Stats {
     documents: usize,
     spans: usize,
+    events: usize,
     by_label: Counts,
+    by_event_type: Counts,
     by_annotator: Counts,
+    by_status: Counts,
     by_document: Vec<DocStats>,
 }
 
@@ -241,7 +244,9 @@ struct DocStats {
     id: String,
     title: String,
     lang: String,
+    status: String,
     spans: usize,
+    events: usize,
     by_label: Counts,
 }
 
@@ -272,13 +277,30 @@ fn count_labels<'a>(names: &[String], labels: impl Iterator<Item = &'a str>) -> 
     Counts(names.iter().map(|l| (l.clone(), n.get(l.as_str()).copied().unwrap_or(0))).collect())
 }
 
+/// Every schema event type (zero included), then types found in events but not in the schema.
+fn event_type_names(project: &Project) -> Vec<String> {
+    let mut names: Vec<String> =
+        project.schema.event_types.iter().map(|t| t.name.clone()).collect();
+    let unknown: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.events())
+        .map(|e| e.event_type.as_str())
+        .filter(|t| project.schema.event_type(t).is_none())
+        .collect();
+    names.extend(unknown.into_iter().map(String::from));
+    names
+}
+
 fn collect_stats(project: &Project) -> Stats {
     let names = label_names(project);
     let all_spans = || project.documents.iter().flat_map(|d| d.spans());
+    let all_events = || project.documents.iter().flat_map(|d| d.events());
     let mut by_annotator: BTreeMap<String, usize> = BTreeMap::new();
-    for s in all_spans() {
-        *by_annotator.entry(s.annotator.clone()).or_default() += 1;
+    for a in all_spans().map(|s| &s.annotator).chain(all_events().map(|e| &e.annotator)) {
+        *by_annotator.entry(a.clone()).or_default() += 1;
     }
+    let statuses: Vec<String> = DocStatus::ALL.iter().map(|s| s.label().to_string()).collect();
     let by_document = project
         .documents
         .iter()
@@ -286,15 +308,23 @@ fn collect_stats(project: &Project) -> Stats {
             id: d.meta.id.clone(),
             title: d.meta.title.clone(),
             lang: d.meta.lang.clone(),
+            status: d.meta.status.label().to_string(),
             spans: d.span_count(),
+            events: d.event_count(),
             by_label: count_labels(&names, d.spans().map(|s| s.label.as_str())),
         })
         .collect();
     Stats {
         documents: project.documents.len(),
         spans: project.span_count(),
+        events: project.documents.iter().map(|d| d.event_count()).sum(),
         by_label: count_labels(&names, all_spans().map(|s| s.label.as_str())),
+        by_event_type: count_labels(
+            &event_type_names(project),
+            all_events().map(|e| e.event_type.as_str()),
+        ),
         by_annotator: Counts(by_annotator.into_iter().collect()),
+        by_status: count_labels(&statuses, project.documents.iter().map(|d| d.meta.status.label())),
         by_document,
     }
 }
@@ -315,11 +345,12 @@ fn stats(path: &Path, json: bool) -> anyhow::Result<u8> {
 
 fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
     let mut out = format!(
-        "{}: project {:?}, {} documents, {} spans\n\n",
+        "{}: project {:?}, {} documents, {} spans, {} events\n\n",
         path.display(),
         project.name,
         stats.documents,
-        stats.spans
+        stats.spans,
+        stats.events
     );
     let kind = |label: &str| match project.schema.label(label).map(|l| l.kind) {
         Some(LabelKind::Entity) => "entity",
@@ -329,17 +360,33 @@ fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
     let rows = stats.by_label.0.iter().map(|(l, n)| vec![cell(l), kind(l).into(), n.to_string()]);
     out.push_str(&table(&["label", "kind", "spans"], &[false, false, true], rows.collect()));
     out.push('\n');
+    if !stats.by_event_type.0.is_empty() {
+        let rows = stats.by_event_type.0.iter().map(|(t, n)| vec![cell(t), n.to_string()]);
+        out.push_str(&table(&["event type", "events"], &[false, true], rows.collect()));
+        out.push('\n');
+    }
+    let rows = stats.by_status.0.iter().map(|(s, n)| vec![s.clone(), n.to_string()]);
+    out.push_str(&table(&["status", "documents"], &[false, true], rows.collect()));
+    out.push('\n');
     let rows = stats.by_annotator.0.iter().map(|(a, n)| {
         let who = if a.is_empty() { "(none)".to_string() } else { cell(a) };
         vec![who, n.to_string()]
     });
-    out.push_str(&table(&["annotator", "spans"], &[false, true], rows.collect()));
+    out.push_str(&table(&["annotator", "annotations"], &[false, true], rows.collect()));
     out.push('\n');
     let labels: Vec<&str> = stats.by_label.0.iter().map(|(l, _)| l.as_str()).collect();
-    let header: Vec<&str> = ["id", "title", "lang", "spans"].into_iter().chain(labels).collect();
-    let right: Vec<bool> = (0..header.len()).map(|i| i >= 3).collect();
+    let header: Vec<&str> =
+        ["id", "title", "lang", "status", "events", "spans"].into_iter().chain(labels).collect();
+    let right: Vec<bool> = (0..header.len()).map(|i| i >= 4).collect();
     let rows = stats.by_document.iter().map(|d| {
-        let mut row = vec![cell(&d.id), cell(&d.title), cell(&d.lang), d.spans.to_string()];
+        let mut row = vec![
+            cell(&d.id),
+            cell(&d.title),
+            cell(&d.lang),
+            d.status.clone(),
+            d.events.to_string(),
+            d.spans.to_string(),
+        ];
         row.extend(d.by_label.0.iter().map(|(_, n)| n.to_string()));
         row
     });

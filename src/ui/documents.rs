@@ -24,6 +24,7 @@ pub fn documents_ui(ui: &mut Ui, state: &mut AppState) {
             };
             let events = match doc.event_count() {
                 0 => String::new(),
+                1 => " · 1 event".to_string(),
                 n => format!(" · {n} events"),
             };
             let meta =

@@ -226,7 +226,7 @@ pub fn event_list_ui(ui: &mut Ui, state: &mut AppState) {
                         }
                     }
                     let selected = state.open_event().is_some_and(|e| e.id == event.id);
-                    let response = ui.horizontal(|ui| {
+                    let response = ui.horizontal_wrapped(|ui| {
                         let r = ui.selectable_label(
                             selected,
                             RichText::new(format!(

@@ -96,7 +96,8 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
         .show(ui, |ui| documents::documents_ui(ui, &mut app.state));
     egui::Panel::right("annotations")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(340.0)
+        .size_range(260.0..=520.0)
         .show(ui, |ui| annotation_panel::annotation_panel_ui(ui, &mut app.state, &mut app.panels));
     egui::CentralPanel::default().show(ui, |ui| {
         toolbar::toolbar_ui(ui, &mut app.state);

@@ -19,15 +19,27 @@ fn label(painter: &Painter, at: Pos2, text: &str, color: Color32) {
     painter.galley(rect.min + vec2(3.0, 1.0), galley, color);
 }
 
-/// One argument link from `from` (the trigger's box) with its role name.
-pub fn draw(painter: &Painter, from: Rect, to: Target, role: &str, color: Color32) {
+fn bezier(p: [Pos2; 4], t: f32) -> Pos2 {
+    let u = 1.0 - t;
+    let w = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
+    pos2(
+        w[0] * p[0].x + w[1] * p[1].x + w[2] * p[2].x + w[3] * p[3].x,
+        w[0] * p[0].y + w[1] * p[1].y + w[2] * p[2].y + w[3] * p[3].y,
+    )
+}
+
+/// The `nth` argument link from `from` (the trigger's box) with its role name. Later links
+/// arch higher so several arguments on one line stay apart; the role name sits near the
+/// argument, where names of different arguments do not collide.
+pub fn draw(painter: &Painter, from: Rect, to: Target, role: &str, color: Color32, nth: usize) {
     let stroke = Stroke::new(1.6, color);
     let start = from.center_top();
     match to {
         Target::Visible(to) => {
             let end = to.center_top();
-            let lift = 16.0
-                + (start.x - end.x).abs().min(400.0) * 0.06
+            let lift = 14.0
+                + 5.0 * nth.min(6) as f32
+                + (start.x - end.x).abs().min(400.0) * 0.03
                 + (start.y - end.y).abs().min(300.0) * 0.1;
             let top = start.y.min(end.y) - lift;
             let (c1, c2) = (pos2(start.x, top), pos2(end.x, top));
@@ -45,11 +57,7 @@ pub fn draw(painter: &Painter, from: Rect, to: Target, role: &str, color: Color3
                 color,
                 Stroke::NONE,
             ));
-            let mid = pos2(
-                0.125 * start.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * end.x,
-                0.125 * start.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * end.y,
-            );
-            label(painter, mid, role, color);
+            label(painter, bezier(points, 0.8), role, color);
         }
         Target::Above | Target::Below => {
             let up = matches!(to, Target::Above);

@@ -26,8 +26,8 @@ const MAX_BLOCK_CHARS: usize = 1500;
 const FONT_SIZE: f32 = 16.0;
 /// Space above and below the glyphs in each row, where nested boxes are inset.
 const ROW_PAD: f32 = 5.0;
-/// Margin around the text.
-const MARGIN: f32 = 18.0;
+/// Margin around the text (room above the first line for argument arcs).
+const MARGIN: f32 = 28.0;
 /// Galleys kept beyond the visible ones before old ones are dropped.
 const GALLEY_CACHE: usize = 300;
 
@@ -411,7 +411,7 @@ fn paint_event_links(
         let Some(event) = doc.event(id) else { continue };
         let Some(from) = first_rect(event.trigger) else { continue };
         let color = event_color(app, &event.event_type).gamma_multiply(alpha);
-        for a in &event.arguments {
+        for (nth, a) in event.arguments.iter().enumerate() {
             let target_span = doc.event(a.target).map_or(a.target, |nested| nested.trigger);
             let target = match (first_rect(target_span), doc.span(target_span)) {
                 (Some(r), _) => arcs::Target::Visible(r),
@@ -419,7 +419,7 @@ fn paint_event_links(
                 (None, Some(s)) if s.start >= bottom => arcs::Target::Below,
                 _ => continue,
             };
-            arcs::draw(painter, from, target, &a.role, color);
+            arcs::draw(painter, from, target, &a.role, color, nth);
         }
     }
 }
