@@ -154,7 +154,7 @@ fn the_seed_003_event_from_the_keyboard() {
 }
 
 #[test]
-fn selecting_text_and_pressing_a_role_key_tags_and_attaches_it() {
+fn the_seed_004_meeting_completely_with_a_new_place_tagged_from_the_selection() {
     let mut h = harness(DOC_004);
     let trigger = span_id(&h, "has met");
     let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
@@ -163,6 +163,14 @@ fn selecting_text_and_pressing_a_role_key_tags_and_attaches_it() {
     key(&mut h, Key::Num3);
     type_text(&mut h, "Meet");
     key(&mut h, Key::Enter);
+    key(&mut h, Key::A);
+    type_text(&mut h, "Alan Gagloev");
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::P);
+    type_text(&mut h, "Deinego");
+    key(&mut h, Key::Enter);
+    key(&mut h, Key::W);
+    key(&mut h, Key::Num1); // the nearest Date: «Wednesday»
     // Select «Tskhinval» (not annotated in the sample) and press l for Place.
     let doc = h.state().state.doc().map(|d| d.text().to_string()).unwrap_or_default();
     let byte = doc.find("Tskhinval").unwrap_or_else(|| panic!("Tskhinval"));
@@ -171,7 +179,20 @@ fn selecting_text_and_pressing_a_role_key_tags_and_attaches_it() {
     key(&mut h, Key::L);
     let (kind, args) = open_event(&h);
     assert_eq!(kind, "Meeting");
-    assert_eq!(args, vec![("Place".to_string(), "Tskhinval".to_string())]);
+    let roles: Vec<(&str, &str)> = args.iter().map(|(r, t)| (r.as_str(), t.as_str())).collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("Agent", "President of South Ossetia Alan Gagloev"),
+            (
+                "Participant",
+                "Minister of Foreign Affairs of the Lugansk People's Republic Vladislav Deinego"
+            ),
+            ("Time", "Wednesday"),
+            ("Place", "Tskhinval"),
+        ]
+    );
+    assert!(!problems(&mut h).iter().any(|p| p.contains("event")), "{:?}", problems(&mut h));
     let span = span_id(&h, "Tskhinval");
     assert_eq!(
         h.state().state.doc().and_then(|d| d.span(span)).map(|s| s.label.clone()),
@@ -182,6 +203,38 @@ fn selecting_text_and_pressing_a_role_key_tags_and_attaches_it() {
     h.run();
     let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
     assert!(doc.spans().all(|s| s.text != "Tskhinval"));
+}
+
+#[test]
+fn dragging_from_the_trigger_to_a_span_attaches_it_in_a_fitting_role() {
+    let mut h = harness(DOC_003);
+    let trigger = span_id(&h, "признала независимость");
+    let agent = span_id(&h, "Южная Осетия");
+    let date = span_id(&h, "в июне 2014 года");
+    let span_start = |h: &Harness<'_, Acta>, id| {
+        h.state().state.doc().and_then(|d| d.span(id)).map_or(0, |s| s.start)
+    };
+    let pos = at(&h, span_start(&h, trigger) + 2);
+    click(&mut h, pos);
+    key(&mut h, Key::Num3);
+    key(&mut h, Key::Num3);
+    for (target, role) in [(agent, "Agent"), (date, "Time")] {
+        let from = at(&h, span_start(&h, trigger) + 4);
+        let to = at(&h, span_start(&h, target) + 2);
+        h.hover_at(from);
+        h.run();
+        h.drag_at(from);
+        h.run();
+        h.hover_at(from + (to - from) * 0.5);
+        h.run();
+        h.hover_at(to);
+        h.run();
+        h.drop_at(to);
+        h.run();
+        let (_, args) = open_event(&h);
+        assert!(args.iter().any(|(r, _)| r == role), "{role} not filled: {args:?}");
+    }
+    assert_eq!(h.state().state.selection.filter(|s| !s.is_empty()), None, "no text got selected");
 }
 
 #[test]

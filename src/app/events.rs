@@ -228,6 +228,39 @@ impl AppState {
         }
     }
 
+    /// A drag from the trigger onto `target`: attaches it in the role that fits, preferring a
+    /// mandatory role still empty, then any role with room.
+    pub fn link_argument(&mut self, event: AnnId, target: AnnId) {
+        let Some(doc) = self.doc() else { return };
+        let Some(ev) = doc.event(event) else { return };
+        let kind = match (doc.span(target), doc.event(target)) {
+            (Some(s), _) => s.label.clone(),
+            (_, Some(e)) if e.id != event => e.event_type.clone(),
+            _ => return,
+        };
+        let roles = self.open_roles();
+        let fits = |r: &&RoleDef| {
+            r.targets.contains(&kind)
+                && r.cardinality.has_room(ev.in_role(&r.name).count())
+                && !ev.in_role(&r.name).any(|a| a.target == target)
+        };
+        let empty_mandatory = roles
+            .iter()
+            .filter(fits)
+            .find(|r| r.cardinality.is_mandatory() && ev.in_role(&r.name).next().is_none());
+        let Some(role) =
+            empty_mandatory.or_else(|| roles.iter().find(fits)).map(|r| r.name.clone())
+        else {
+            self.info(format!("No role of {} takes a {kind} (or they are full)", ev.event_type));
+            return;
+        };
+        let mut arguments = ev.arguments.clone();
+        arguments.push(Argument { role, target });
+        if self.apply(Edit::SetArguments { doc: self.current, id: event, arguments }) {
+            self.mode = Mode::EditEvent { event, slot: 0 };
+        }
+    }
+
     pub fn remove_argument(&mut self, event: AnnId, index: usize) {
         let Some(mut arguments) =
             self.doc().and_then(|d| d.event(event)).map(|e| e.arguments.clone())

@@ -70,6 +70,8 @@ pub struct TextViewState {
     pub visible: Vec<Placed>,
     hits: Vec<Hit>,
     dragging: bool,
+    /// A drag from the open event's trigger: the event being linked to what the drag ends on.
+    linking: Option<AnnId>,
     /// Scroll correction for blocks above the viewport whose real height differed from the
     /// estimate, so the text under the reader's eyes does not jump.
     scroll_fix: f32,
@@ -440,7 +442,15 @@ fn handle_pointer(
             CursorIcon::Text
         });
     }
-    if response.drag_started() {
+    let trigger_of_open = app.open_event().map(|e| (e.id, e.trigger));
+    if response.drag_started()
+        && let (Some((event, trigger)), Some(origin)) =
+            (trigger_of_open, ui.input(|i| i.pointer.press_origin()))
+        && view.spans_at(origin).contains(&trigger)
+    {
+        // Dragging from the open event's trigger links an argument instead of selecting text.
+        view.linking = Some(event);
+    } else if response.drag_started() {
         let origin = ui.input(|i| i.pointer.press_origin());
         if let Some(cp) = origin.and_then(|p| view.cp_at(p)) {
             let anchor = match app.selection {
@@ -473,6 +483,26 @@ fn handle_pointer(
             ui.scroll_with_delta(Vec2::new(0.0, speed.clamp(-40.0, 40.0)));
             ui.ctx().request_repaint();
         }
+    }
+    if let Some(event) = view.linking {
+        let pointer = response.interact_pointer_pos().or(response.hover_pos());
+        let from =
+            trigger_of_open.and_then(|(_, t)| view.hits.iter().find(|h| h.id == t)).map(|h| h.rect);
+        if let (Some(from), Some(to)) = (from, pointer) {
+            let color = ui.visuals().selection.stroke.color;
+            ui.painter().arrow(from.center_top(), to - from.center_top(), Stroke::new(2.0, color));
+        }
+        if response.drag_stopped() {
+            view.linking = None;
+            let target = pointer.and_then(|p| {
+                view.spans_at(p).into_iter().find(|id| Some(*id) != trigger_of_open.map(|t| t.1))
+            });
+            match target {
+                Some(id) => app.link_argument(event, id),
+                None => app.info("Drop on an annotation to make it an argument"),
+            }
+        }
+        return;
     }
     if response.drag_stopped() && view.dragging {
         view.dragging = false;
