@@ -162,6 +162,11 @@ impl AppState {
         self.problems.all()
     }
 
+    /// The problems as of the last `problems()` call, without rechecking.
+    pub fn known_problems(&self) -> &[Problem] {
+        self.problems.all()
+    }
+
     /// The document shown, if the project has any.
     pub fn doc(&self) -> Option<&Document> {
         self.project.doc(self.current)

@@ -95,11 +95,11 @@ fn selected_annotation_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelSt
 }
 
 fn problems_ui(ui: &mut Ui, state: &mut AppState) {
-    let problems = state.problems().to_vec();
-    if problems.is_empty() {
+    let count = state.problems().len();
+    if count == 0 {
         return;
     }
-    let title = format!("⚠ {} problem(s) in this project", problems.len());
+    let title = format!("⚠ {count} problem(s) in this project");
     egui::CollapsingHeader::new(RichText::new(title).color(ui.visuals().warn_fg_color))
         .id_salt("problems")
         .default_open(true)
@@ -109,9 +109,9 @@ fn problems_ui(ui: &mut Ui, state: &mut AppState) {
             egui::ScrollArea::vertical().id_salt("problem-list").max_height(150.0).show_rows(
                 ui,
                 row,
-                problems.len(),
+                count,
                 |ui, rows| {
-                    for p in &problems[rows] {
+                    for p in state.known_problems().get(rows).unwrap_or_default() {
                         if ui.link(p.to_string()).clicked() {
                             go = Some((p.doc.clone(), p.ann));
                         }
