@@ -280,3 +280,50 @@ fn deleting_an_argument_asks_and_undo_restores_both() {
         "undo restores both"
     );
 }
+
+#[test]
+fn attributes_are_edited_in_the_panel_and_dates_normalised() {
+    let mut h = harness(DOC_003); // dateline 2015-04-28
+    let date = span_id(&h, "Сегодня");
+    h.state_mut().state.select_span(date);
+    h.run();
+    h.get_by_label("value").click();
+    h.run();
+    h.get_by_label("value").type_text("yesterday");
+    h.run();
+    h.get_by_label_contains("→ 2015-04-27");
+    h.key_press(Key::Enter);
+    h.run();
+    let value = |h: &Harness<'_, Acta>| {
+        h.state()
+            .state
+            .doc()
+            .and_then(|d| d.span(date))
+            .and_then(|s| s.attributes.get("value").cloned())
+    };
+    assert_eq!(value(&h).as_deref(), Some("2015-04-27"));
+    // A choice attribute on an Actor, through its combo box.
+    let actor = span_id(&h, "Южная Осетия");
+    h.state_mut().state.select_span(actor);
+    h.run();
+    h.get_by_label("kind").click();
+    h.run();
+    h.get_by_label("state").click();
+    h.run();
+    let kind = h
+        .state()
+        .state
+        .doc()
+        .and_then(|d| d.span(actor))
+        .and_then(|s| s.attributes.get("kind").cloned());
+    assert_eq!(kind.as_deref(), Some("state"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let kind = h
+        .state()
+        .state
+        .doc()
+        .and_then(|d| d.span(actor))
+        .and_then(|s| s.attributes.get("kind").cloned());
+    assert_eq!(kind, None, "undo clears it again");
+}
