@@ -231,34 +231,50 @@ impl AppState {
     /// A drag from the trigger onto `target`: attaches it in the role that fits, preferring a
     /// mandatory role still empty, then any role with room.
     pub fn link_argument(&mut self, event: AnnId, target: AnnId) {
-        let Some(doc) = self.doc() else { return };
-        let Some(ev) = doc.event(event) else { return };
-        let kind = match (doc.span(target), doc.event(target)) {
-            (Some(s), _) => s.label.clone(),
-            (_, Some(e)) if e.id != event => e.event_type.clone(),
-            _ => return,
-        };
-        let roles = self.open_roles();
-        let fits = |r: &&RoleDef| {
-            r.targets.contains(&kind)
-                && r.cardinality.has_room(ev.in_role(&r.name).count())
-                && !ev.in_role(&r.name).any(|a| a.target == target)
-        };
-        let empty_mandatory = roles
-            .iter()
-            .filter(fits)
-            .find(|r| r.cardinality.is_mandatory() && ev.in_role(&r.name).next().is_none());
-        let Some(role) =
-            empty_mandatory.or_else(|| roles.iter().find(fits)).map(|r| r.name.clone())
-        else {
-            self.info(format!("No role of {} takes a {kind} (or they are full)", ev.event_type));
-            return;
-        };
-        let mut arguments = ev.arguments.clone();
-        arguments.push(Argument { role, target });
-        if self.apply(Edit::SetArguments { doc: self.current, id: event, arguments }) {
-            self.mode = Mode::EditEvent { event, slot: 0 };
+        match self.fitting_role(event, target) {
+            Ok((role, mut arguments)) => {
+                arguments.push(Argument { role, target });
+                if self.apply(Edit::SetArguments { doc: self.current, id: event, arguments }) {
+                    self.mode = Mode::EditEvent { event, slot: 0 };
+                }
+            }
+            Err(message) => self.info(message),
         }
+    }
+
+    /// The role `target` would fill in `event`, with the event's current arguments.
+    fn fitting_role(&self, event: AnnId, target: AnnId) -> Result<(String, Vec<Argument>), String> {
+        let doc = self.doc().ok_or("no document")?;
+        let ev = doc.event(event).ok_or("no such event")?;
+        let schema = &self.project.schema;
+        let roles = schema.event_type(&ev.event_type).map(|t| t.roles.clone()).unwrap_or_default();
+        let (kind, allowed): (String, Vec<&RoleDef>) = match (doc.span(target), doc.event(target)) {
+            (Some(s), _) => (
+                s.label.clone(),
+                roles.iter().filter(|r| schema.role_allows_span(r, &s.label)).collect(),
+            ),
+            (_, Some(e)) if e.id != event => (
+                e.event_type.clone(),
+                roles.iter().filter(|r| schema.role_allows_event(r, &e.event_type)).collect(),
+            ),
+            _ => return Err("An event cannot be its own argument".into()),
+        };
+        let count = |r: &RoleDef| ev.in_role(&r.name).count();
+        let open: Vec<&RoleDef> = allowed
+            .into_iter()
+            .filter(|r| {
+                r.cardinality.has_room(count(r)) && !ev.in_role(&r.name).any(|a| a.target == target)
+            })
+            .collect();
+        let role = open
+            .iter()
+            .find(|r| r.cardinality.is_mandatory() && count(r) == 0)
+            .or(open.first())
+            .map(|r| r.name.clone())
+            .ok_or_else(|| {
+                format!("No role of {} takes a {kind} (or they are full)", ev.event_type)
+            })?;
+        Ok((role, ev.arguments.clone()))
     }
 
     pub fn remove_argument(&mut self, event: AnnId, index: usize) {

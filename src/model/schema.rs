@@ -59,11 +59,17 @@ pub struct LabelDef {
     pub kind: LabelKind,
 }
 
+/// A role target meaning "any event", as brat's annotation.conf writes it.
+pub const ANY_EVENT: &str = "<EVENT>";
+/// A role target meaning "any span of an entity label".
+pub const ANY_ENTITY: &str = "<ENTITY>";
+
 /// A role of an event type: `Agent` may point at Actor spans, one or more of them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoleDef {
     pub name: String,
-    /// Span labels or event types an argument in this role may point at.
+    /// Span labels or event types an argument in this role may point at; `<EVENT>` and
+    /// `<ENTITY>` stand for any event and any entity span.
     pub targets: Vec<String>,
     pub cardinality: Cardinality,
     /// The key that fills this role while an event is being edited.
@@ -137,6 +143,30 @@ impl Schema {
         self.attributes.iter().find(|a| a.name == name && a.on.iter().any(|o| o == owner))
     }
 
+    /// Whether `role` may point at a span labelled `label`.
+    pub fn role_allows_span(&self, role: &RoleDef, label: &str) -> bool {
+        role.targets.iter().any(|t| {
+            t == label
+                || (t == ANY_ENTITY
+                    && self.label(label).is_some_and(|l| l.kind == LabelKind::Entity))
+        })
+    }
+
+    /// Whether `role` may point at an event of type `event_type`.
+    pub fn role_allows_event(&self, role: &RoleDef, event_type: &str) -> bool {
+        role.targets.iter().any(|t| t == event_type || t == ANY_EVENT)
+    }
+
+    /// The label a role key gives to newly selected text: the role's first target that is an
+    /// entity label (or the first entity label, for `<ENTITY>`).
+    pub fn label_for_new_argument(&self, role: &RoleDef) -> Option<&LabelDef> {
+        role.targets.iter().find_map(|t| match self.label(t) {
+            Some(l) if l.kind == LabelKind::Entity => Some(l),
+            _ if t == ANY_ENTITY => self.labels.iter().find(|l| l.kind == LabelKind::Entity),
+            _ => None,
+        })
+    }
+
     /// Whether `label` (of a span) is a trigger label, i.e. its spans anchor events.
     pub fn is_trigger_label(&self, label: &str) -> bool {
         self.label(label).is_some_and(|l| l.kind == LabelKind::Event)
@@ -184,6 +214,7 @@ impl Default for Schema {
         };
         let agent = || role("Agent", "Actor", Cardinality::ONE_OR_MORE, "a");
         let theme = || role("Theme", "Actor", Cardinality::ANY, "t");
+        let addressee = || role("Addressee", "Actor", Cardinality::ANY, "r");
         let target = || role("Target", "Actor", Cardinality::ANY, "g");
         let participant = || role("Participant", "Actor", Cardinality::ANY, "p");
         let time = || role("Time", "Date", Cardinality::OPTIONAL, "w");
@@ -193,20 +224,25 @@ impl Default for Schema {
             color: Rgb(color),
             roles,
         };
+        // What a statement is about may be another event ("X said that Y recognised Z").
         let mut statement_theme = theme();
-        statement_theme.targets.push("Event".into());
+        statement_theme.targets.push(ANY_EVENT.into());
         let mut other_agent = agent();
         other_agent.cardinality = Cardinality::ANY;
         let event_types = vec![
-            event("Statement", [0xf5, 0x9e, 0x0b], vec![agent(), statement_theme, time(), place()]),
+            event(
+                "Statement",
+                [0xf5, 0x9e, 0x0b],
+                vec![agent(), statement_theme, addressee(), time(), place()],
+            ),
             event("Meeting", [0x8b, 0x5c, 0xf6], vec![agent(), participant(), time(), place()]),
-            event("Recognition", [0xec, 0x48, 0x99], vec![agent(), theme(), time()]),
+            event("Recognition", [0xec, 0x48, 0x99], vec![agent(), theme(), time(), place()]),
             event(
                 "Agreement",
                 [0x14, 0xb8, 0xa6],
                 vec![agent(), participant(), theme(), time(), place()],
             ),
-            event("Support", [0x22, 0xc5, 0x5e], vec![agent(), target(), time()]),
+            event("Support", [0x22, 0xc5, 0x5e], vec![agent(), target(), time(), place()]),
             event("MilitaryAction", [0xef, 0x44, 0x44], vec![agent(), target(), time(), place()]),
             event(
                 "Other",
@@ -231,6 +267,25 @@ impl Default for Schema {
                 kind: AttrKind::Text,
             },
             AttributeDef { name: "value".into(), on: vec!["Date".into()], kind: AttrKind::Date },
+            // TIMEX3's `mod`: «с 22 февраля» is on_or_after, «в начале апреля» start.
+            AttributeDef {
+                name: "mod".into(),
+                on: vec!["Date".into()],
+                kind: AttrKind::Choice(
+                    [
+                        "before",
+                        "after",
+                        "on_or_before",
+                        "on_or_after",
+                        "start",
+                        "mid",
+                        "end",
+                        "approx",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                ),
+            },
             AttributeDef {
                 name: "polarity".into(),
                 on: all_types,

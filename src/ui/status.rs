@@ -32,6 +32,13 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // The selection is reported here, not above the text, so the text never moves while
+            // a selection is being dragged.
+            if let Some(sel) = state.selection.filter(|s| !s.is_empty()) {
+                let r = sel.range();
+                ui.weak(format!("selected {}–{} ({} characters)", r.start, r.end, r.end - r.start));
+                ui.separator();
+            }
             let docs = state.project.documents.len();
             let spans = state.doc().map_or(0, |d| d.span_count());
             ui.weak(format!(

@@ -45,12 +45,6 @@ pub fn toolbar_ui(ui: &mut Ui, state: &mut AppState) {
         if ui.checkbox(&mut snap, "Snap to words").changed() {
             state.run(Command::ToggleSnap);
         }
-        ui.separator();
-        if let (Some(sel), Some(doc)) = (state.selection.filter(|s| !s.is_empty()), state.doc()) {
-            let r = sel.range();
-            ui.weak(format!("selected {}–{} ({} characters)", r.start, r.end, r.end - r.start))
-                .on_hover_text(doc.slice(r.start, r.end));
-        }
     });
     ui.separator();
 }

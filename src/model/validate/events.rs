@@ -52,9 +52,12 @@ fn check_event(project: &Project, doc: &Document, event: &Event) -> Vec<ProblemK
             });
             continue;
         };
-        if let Some(found) = kind_of(doc, a.target)
-            && !role.targets.iter().any(|t| t == found)
-        {
+        let allowed = match (doc.span(a.target), doc.event(a.target)) {
+            (Some(s), _) => schema.role_allows_span(role, &s.label),
+            (_, Some(e)) => schema.role_allows_event(role, &e.event_type),
+            _ => true, // reported above as dangling
+        };
+        if let (false, Some(found)) = (allowed, kind_of(doc, a.target)) {
             out.push(ProblemKind::WrongTarget {
                 role: role.name.clone(),
                 found: found.to_string(),

@@ -147,7 +147,11 @@ pub fn check_schema(project: &Project) -> Vec<Problem> {
         }
         for role in &t.roles {
             for target in &role.targets {
-                if schema.label(target).is_none() && schema.event_type(target).is_none() {
+                let known = schema.label(target).is_some()
+                    || schema.event_type(target).is_some()
+                    || target == crate::model::schema::ANY_EVENT
+                    || target == crate::model::schema::ANY_ENTITY;
+                if !known {
                     problems.push(Problem::schema(ProblemKind::UnknownRoleTarget {
                         event_type: t.name.clone(),
                         role: role.name.clone(),
