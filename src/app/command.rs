@@ -19,6 +19,7 @@ pub enum Command {
     DeleteAnnotation,
     ClearSelection,
     ToggleSnap,
+    EditSchema,
     NextDocument,
     PreviousDocument,
 }
@@ -36,7 +37,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 16] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -50,6 +51,7 @@ impl Command {
         Command::DeleteAnnotation,
         Command::ClearSelection,
         Command::ToggleSnap,
+        Command::EditSchema,
         Command::NextDocument,
         Command::PreviousDocument,
     ];
@@ -69,6 +71,7 @@ impl Command {
             Command::DeleteAnnotation => "Delete annotation",
             Command::ClearSelection => "Clear selection",
             Command::ToggleSnap => "Snap selection to words",
+            Command::EditSchema => "Schema…",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
         }
@@ -85,6 +88,7 @@ impl Command {
         const REDO: [KeyboardShortcut; 2] = [cmd_shift(Key::Z), cmd(Key::Y)];
         const DELETE: [KeyboardShortcut; 2] = [plain(Key::Delete), plain(Key::Backspace)];
         const ESCAPE: [KeyboardShortcut; 1] = [plain(Key::Escape)];
+        const SCHEMA: [KeyboardShortcut; 1] = [cmd_shift(Key::E)];
         const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         match self {
@@ -97,6 +101,7 @@ impl Command {
             Command::Redo => &REDO,
             Command::DeleteAnnotation => &DELETE,
             Command::ClearSelection => &ESCAPE,
+            Command::EditSchema => &SCHEMA,
             Command::NextDocument => &NEXT,
             Command::PreviousDocument => &PREVIOUS,
             Command::NewFromFiles

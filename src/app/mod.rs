@@ -8,6 +8,7 @@ pub mod events;
 pub mod files;
 pub mod jobs;
 pub mod problems;
+pub mod schema_draft;
 pub mod settings;
 
 pub use command::Command;
@@ -83,6 +84,8 @@ pub enum Dialog {
         title: String,
         message: String,
     },
+    /// The schema editor, with the draft being edited.
+    SchemaEditor(Box<schema_draft::SchemaDraft>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -248,6 +251,7 @@ impl AppState {
                 self.settings.snap_to_words = !self.settings.snap_to_words;
                 self.save_settings();
             }
+            Command::EditSchema => self.open_schema_editor(),
             Command::NextDocument => self.set_document(self.current.saturating_add(1)),
             Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
         }

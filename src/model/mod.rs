@@ -12,6 +12,7 @@ pub mod ids;
 pub mod offsets;
 pub mod project;
 pub mod schema;
+pub mod schema_migration;
 pub mod span_index;
 pub mod validate;
 pub mod words;

@@ -8,12 +8,17 @@ use eframe::egui::{self, Id, Key, Modal, RichText};
 use std::path::PathBuf;
 
 pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
+    if matches!(state.dialog, Some(Dialog::SchemaEditor(_))) {
+        // Its draft is edited in place rather than cloned every frame.
+        return super::schema_editor::schema_editor_ui(ctx, state);
+    }
     let Some(dialog) = state.dialog.clone() else { return };
     match dialog {
         Dialog::Path { purpose, text } => path_dialog(ctx, state, purpose, text),
         Dialog::ConfirmDiscard { then } => confirm_dialog(ctx, state, then),
         Dialog::Error { title, message } => error_dialog(ctx, state, &title, &message),
         Dialog::ConfirmDelete { summary, edit } => confirm_delete(ctx, state, &summary, *edit),
+        Dialog::SchemaEditor(_) => {}
     }
 }
 

@@ -52,6 +52,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
                 true,
             );
         });
+        ui.menu_button("Project", |ui| {
+            command_button(ui, state, Command::EditSchema, Command::EditSchema.label(), true);
+        });
         ui.menu_button("View", |ui| {
             let mut snap = state.settings.snap_to_words;
             if ui.checkbox(&mut snap, Command::ToggleSnap.label()).changed() {

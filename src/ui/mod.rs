@@ -10,6 +10,7 @@ pub mod event_keys;
 pub mod event_panel;
 pub mod fonts;
 pub mod menus;
+pub mod schema_editor;
 pub mod shortcuts;
 pub mod status;
 pub mod text_view;

@@ -167,6 +167,11 @@ impl Edit {
             Edit::SetNote { .. } => "note".into(),
             Edit::SetSchema { .. } => "schema".into(),
             Edit::Batch(edits) if edits.len() == 1 => edits[0].describe(),
+            // A schema migration (and its inverse) is one thing to the user, however many
+            // annotations follow it.
+            Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::SetSchema { .. })) => {
+                "schema change".into()
+            }
             Edit::Batch(edits) => format!("{} changes", edits.len()),
         }
     }
