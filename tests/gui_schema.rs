@@ -160,7 +160,15 @@ fn renaming_a_role_on_the_event_types_tab_rewrites_the_arguments() {
     open_editor(&mut h);
     h.get_by_label("Event types").click();
     h.run();
-    h.get_by_label("1 event"); // Statement, shown first, is used once
+    let statements: usize = h
+        .state()
+        .state
+        .project
+        .documents
+        .iter()
+        .map(|d| d.events().filter(|e| e.event_type == "Statement").count())
+        .sum();
+    h.get_by_label(&format!("{statements} events")); // Statement, shown first, with its count
     retype(&mut h, "Role 1 name", "Speaker");
     retype(&mut h, "Speaker cardinality", "{3-2}");
     assert!(!apply_is_enabled(&h), "a cardinality no count satisfies is refused");

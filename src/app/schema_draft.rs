@@ -7,6 +7,7 @@ mod apply;
 mod tests;
 
 use super::Command;
+use crate::model::schema::{ANY_ENTITY, ANY_EVENT};
 use crate::model::schema_migration::{self, Renames};
 use crate::model::{
     AttrKind, AttributeDef, Cardinality, EventTypeDef, LabelDef, LabelKind, Project, Rgb, RoleDef,
@@ -27,11 +28,13 @@ pub enum SchemaTab {
     Attributes,
 }
 
-/// A role target or an attribute owner: a row of the draft, or a name the schema already had
-/// that is neither a label nor an event type (kept so the user sees it and can untick it).
+/// A role target or an attribute owner: a row of the draft, "any event" / "any entity"
+/// (`<EVENT>`, `<ENTITY>`, role targets only), or a name the schema already had that is neither
+/// a label nor an event type (kept so the user sees it and can untick it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Owner {
     Row(RowKey),
+    Any(String),
     Unknown(String),
 }
 
@@ -163,6 +166,7 @@ impl SchemaDraft {
             let kind = schema.event_types.iter().position(|t| &t.name == name);
             match label.or_else(|| kind.map(|i| type_keys[i])) {
                 Some(k) => Owner::Row(k),
+                None if name == ANY_EVENT || name == ANY_ENTITY => Owner::Any(name.clone()),
                 None => Owner::Unknown(name.clone()),
             }
         };
@@ -281,7 +285,7 @@ impl SchemaDraft {
     pub fn owner_name(&self, owner: &Owner) -> Option<String> {
         match owner {
             Owner::Row(k) => self.owners().into_iter().find(|(key, _)| key == k).map(|(_, n)| n),
-            Owner::Unknown(n) => Some(n.clone()),
+            Owner::Any(n) | Owner::Unknown(n) => Some(n.clone()),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::toolbar::label_color32;
 use crate::app::schema_draft::{AttrKindDraft, Owner, RowKey, SchemaDraft, SchemaTab};
 use crate::app::{AppState, Dialog};
+use crate::model::schema::{ANY_ENTITY, ANY_EVENT};
 use crate::model::{Cardinality, LabelKind};
 use eframe::egui::{self, Align2, Button, Id, Modal, Response, RichText, TextEdit, Ui, vec2};
 
@@ -239,7 +240,7 @@ fn event_type_ui(ui: &mut Ui, draft: &mut SchemaDraft) {
                 ("role-name", key, j),
                 format!("Role {} name", j + 1),
             );
-            owners_menu(ui, &owners, &mut role.targets, format!("{who} may point at"));
+            owners_menu(ui, &owners, &mut role.targets, format!("{who} may point at"), true);
             let parsed = Cardinality::parse(&role.cardinality);
             let mut field = TextEdit::singleline(&mut role.cardinality)
                 .id_salt(("role-card", key, j))
@@ -272,12 +273,23 @@ fn event_type_ui(ui: &mut Ui, draft: &mut SchemaDraft) {
     }
 }
 
-/// A menu button showing the chosen labels and event types, opening to a checkbox for each.
-fn owners_menu(ui: &mut Ui, owners: &[(RowKey, String)], chosen: &mut Vec<Owner>, name: String) {
+/// "any event" / "any entity": the role targets that name no row.
+const ANY: [(&str, &str); 2] = [(ANY_EVENT, "any event"), (ANY_ENTITY, "any entity")];
+
+/// A menu button showing the chosen labels and event types, opening to a checkbox for each
+/// (and, for role targets, for "any event" and "any entity").
+fn owners_menu(
+    ui: &mut Ui,
+    owners: &[(RowKey, String)],
+    chosen: &mut Vec<Owner>,
+    name: String,
+    any: bool,
+) {
     let names: Vec<String> = chosen
         .iter()
         .filter_map(|o| match o {
             Owner::Row(k) => owners.iter().find(|(key, _)| key == k).map(|(_, n)| n.clone()),
+            Owner::Any(n) => ANY.iter().find(|(m, _)| m == n).map(|(_, text)| text.to_string()),
             Owner::Unknown(n) => Some(format!("{n}?")),
         })
         .collect();
@@ -293,6 +305,17 @@ fn owners_menu(ui: &mut Ui, owners: &[(RowKey, String)], chosen: &mut Vec<Owner>
                     chosen.push(Owner::Row(*key));
                 } else {
                     chosen.retain(|o| o != &Owner::Row(*key));
+                }
+            }
+        }
+        for (macro_name, text) in ANY.iter().filter(|_| any) {
+            let owner = Owner::Any(macro_name.to_string());
+            let mut on = chosen.contains(&owner);
+            if ui.checkbox(&mut on, *text).changed() {
+                if on {
+                    chosen.push(owner);
+                } else {
+                    chosen.retain(|o| o != &owner);
                 }
             }
         }
@@ -330,7 +353,7 @@ fn attributes_ui(ui: &mut Ui, draft: &mut SchemaDraft) {
                 ("attr-name", i),
                 format!("Attribute {} name", i + 1),
             );
-            owners_menu(ui, &owners, &mut row.on, format!("{who} is on"));
+            owners_menu(ui, &owners, &mut row.on, format!("{who} is on"), false);
             let kind = match row.kind {
                 AttrKindDraft::Choice => "Choice",
                 AttrKindDraft::Text => "Text",

@@ -5,7 +5,7 @@
 
 use super::{NameMap, Renames};
 use crate::model::cardinality::Cardinality;
-use crate::model::schema::{AttrKind, Schema};
+use crate::model::schema::{ANY_ENTITY, ANY_EVENT, AttrKind, Schema};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything that stops `schema` from being applied; empty when it can be.
@@ -36,7 +36,8 @@ pub fn schema_problems(schema: &Schema) -> Vec<String> {
             if !possible(role.cardinality) {
                 out.push(format!("{who} has an impossible cardinality {}", role.cardinality));
             }
-            for target in role.targets.iter().filter(|n| !owner_known(n)) {
+            let target_known = |n: &&String| owner_known(n) || *n == ANY_EVENT || *n == ANY_ENTITY;
+            for target in role.targets.iter().filter(|n| !target_known(n)) {
                 out.push(format!(
                     "{who} may point at `{target}`, which is neither a label nor an event type"
                 ));
