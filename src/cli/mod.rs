@@ -6,12 +6,9 @@
 use crate::formats::export::{self, ExportError, ExportOptions, ExportReport, Skipped};
 use crate::formats::project::{self, LoadError, Loaded};
 use crate::formats::text_import::{self, ImportError};
-use crate::model::{DocStatus, LabelKind, Problem, Project};
+use crate::model::{Problem, Project};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use serde::Serialize;
-use serde::ser::SerializeMap;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,6 +81,13 @@ enum Command {
         json: bool,
     },
 }
+
+mod stats;
+mod table;
+
+use stats::stats;
+use table::cell;
+pub(crate) use table::table;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -209,245 +213,6 @@ fn validate(path: &Path) -> anyhow::Result<u8> {
     };
     print(&out)?;
     Ok(code)
-}
-
-// --- stats -------------------------------------------------------------------------------------
-
-/// Counts in a chosen order (schema labels first), written as a JSON object in that order.
-#[derive(Debug, Default)]
-struct Counts(Vec<(String, usize)>);
-
-impl Serialize for Counts {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct Stats {
-    documents: usize,
-    spans: usize,
-    events: usize,
-    by_label: Counts,
-    by_event_type: Counts,
-    by_annotator: Counts,
-    by_status: Counts,
-    by_document: Vec<DocStats>,
-}
-
-#[derive(Debug, Serialize)]
-struct DocStats {
-    id: String,
-    title: String,
-    lang: String,
-    status: String,
-    spans: usize,
-    events: usize,
-    by_label: Counts,
-}
-
-/// Every schema label (zero included), then labels found in spans but missing from the schema.
-fn label_names(project: &Project) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for l in &project.schema.labels {
-        if !names.contains(&l.name) {
-            names.push(l.name.clone());
-        }
-    }
-    let unknown: BTreeSet<&str> = project
-        .documents
-        .iter()
-        .flat_map(|d| d.spans())
-        .map(|s| s.label.as_str())
-        .filter(|l| project.schema.label(l).is_none())
-        .collect();
-    names.extend(unknown.into_iter().map(String::from));
-    names
-}
-
-fn count_labels<'a>(names: &[String], labels: impl Iterator<Item = &'a str>) -> Counts {
-    let mut n: HashMap<&str, usize> = HashMap::new();
-    for l in labels {
-        *n.entry(l).or_default() += 1;
-    }
-    Counts(names.iter().map(|l| (l.clone(), n.get(l.as_str()).copied().unwrap_or(0))).collect())
-}
-
-/// Every schema event type (zero included), then types found in events but not in the schema.
-fn event_type_names(project: &Project) -> Vec<String> {
-    let mut names: Vec<String> =
-        project.schema.event_types.iter().map(|t| t.name.clone()).collect();
-    let unknown: BTreeSet<&str> = project
-        .documents
-        .iter()
-        .flat_map(|d| d.events())
-        .map(|e| e.event_type.as_str())
-        .filter(|t| project.schema.event_type(t).is_none())
-        .collect();
-    names.extend(unknown.into_iter().map(String::from));
-    names
-}
-
-fn collect_stats(project: &Project) -> Stats {
-    let names = label_names(project);
-    let all_spans = || project.documents.iter().flat_map(|d| d.spans());
-    let all_events = || project.documents.iter().flat_map(|d| d.events());
-    let mut by_annotator: BTreeMap<String, usize> = BTreeMap::new();
-    for a in all_spans().map(|s| &s.annotator).chain(all_events().map(|e| &e.annotator)) {
-        *by_annotator.entry(a.clone()).or_default() += 1;
-    }
-    let statuses: Vec<String> = DocStatus::ALL.iter().map(|s| s.label().to_string()).collect();
-    let by_document = project
-        .documents
-        .iter()
-        .map(|d| DocStats {
-            id: d.meta.id.clone(),
-            title: d.meta.title.clone(),
-            lang: d.meta.lang.clone(),
-            status: d.meta.status.label().to_string(),
-            spans: d.span_count(),
-            events: d.event_count(),
-            by_label: count_labels(&names, d.spans().map(|s| s.label.as_str())),
-        })
-        .collect();
-    Stats {
-        documents: project.documents.len(),
-        spans: project.span_count(),
-        events: project.documents.iter().map(|d| d.event_count()).sum(),
-        by_label: count_labels(&names, all_spans().map(|s| s.label.as_str())),
-        by_event_type: count_labels(
-            &event_type_names(project),
-            all_events().map(|e| e.event_type.as_str()),
-        ),
-        by_annotator: Counts(by_annotator.into_iter().collect()),
-        by_status: count_labels(&statuses, project.documents.iter().map(|d| d.meta.status.label())),
-        by_document,
-    }
-}
-
-fn stats(path: &Path, json: bool) -> anyhow::Result<u8> {
-    let project = open(path)?;
-    let stats = collect_stats(&project);
-    let out = if json {
-        let mut text = serde_json::to_string_pretty(&stats)?;
-        text.push('\n');
-        text
-    } else {
-        stats_tables(path, &project, &stats)
-    };
-    print(&out)?;
-    Ok(OK)
-}
-
-fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
-    let mut out = format!(
-        "{}: project {:?}, {} documents, {} spans, {} events\n\n",
-        path.display(),
-        project.name,
-        stats.documents,
-        stats.spans,
-        stats.events
-    );
-    let kind = |label: &str| match project.schema.label(label).map(|l| l.kind) {
-        Some(LabelKind::Entity) => "entity",
-        Some(LabelKind::Event) => "event",
-        None => "not in schema",
-    };
-    let rows = stats.by_label.0.iter().map(|(l, n)| vec![cell(l), kind(l).into(), n.to_string()]);
-    out.push_str(&table(&["label", "kind", "spans"], &[false, false, true], rows.collect()));
-    out.push('\n');
-    if !stats.by_event_type.0.is_empty() {
-        let rows = stats.by_event_type.0.iter().map(|(t, n)| vec![cell(t), n.to_string()]);
-        out.push_str(&table(&["event type", "events"], &[false, true], rows.collect()));
-        out.push('\n');
-    }
-    let rows = stats.by_status.0.iter().map(|(s, n)| vec![s.clone(), n.to_string()]);
-    out.push_str(&table(&["status", "documents"], &[false, true], rows.collect()));
-    out.push('\n');
-    let rows = stats.by_annotator.0.iter().map(|(a, n)| {
-        let who = if a.is_empty() { "(none)".to_string() } else { cell(a) };
-        vec![who, n.to_string()]
-    });
-    out.push_str(&table(&["annotator", "annotations"], &[false, true], rows.collect()));
-    out.push('\n');
-    let labels: Vec<&str> = stats.by_label.0.iter().map(|(l, _)| l.as_str()).collect();
-    let header: Vec<&str> =
-        ["id", "title", "lang", "status", "events", "spans"].into_iter().chain(labels).collect();
-    let right: Vec<bool> = (0..header.len()).map(|i| i >= 4).collect();
-    let rows = stats.by_document.iter().map(|d| {
-        let mut row = vec![
-            cell(&d.id),
-            cell(&d.title),
-            cell(&d.lang),
-            d.status.clone(),
-            d.events.to_string(),
-            d.spans.to_string(),
-        ];
-        row.extend(d.by_label.0.iter().map(|(_, n)| n.to_string()));
-        row
-    });
-    out.push_str(&table(&header, &right, rows.collect()));
-    out
-}
-
-/// A value made safe for one table cell: no line breaks or tabs, at most 40 characters.
-fn cell(s: &str) -> String {
-    let clean = s.chars().map(|c| if c.is_control() { ' ' } else { c });
-    let mut out: String = clean.clone().take(40).collect();
-    if clean.count() > 40 {
-        out.pop();
-        out.push('…');
-    }
-    out
-}
-
-/// Terminal columns a string takes. A rough rule instead of a width table: a grapheme is two
-/// columns when it starts with a CJK or emoji code point, one otherwise (Cyrillic, Latin, marks).
-fn width(s: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    let wide = |c: char| {
-        matches!(u32::from(c),
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F1E6..=0x1F1FF
-            | 0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1FAFF | 0x20000..=0x3FFFD)
-    };
-    s.graphemes(true).map(|g| if g.chars().next().is_some_and(wide) { 2 } else { 1 }).sum()
-}
-
-/// Plain-text columns, numbers right-aligned, padded to terminal width (see `width`).
-pub(crate) fn table(header: &[&str], right: &[bool], rows: Vec<Vec<String>>) -> String {
-    let header: Vec<String> = header.iter().map(|h| cell(h)).collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(c));
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (i, c) in row.iter().enumerate() {
-            let (w, r) = (widths.get(i).copied().unwrap_or(0), right.get(i) == Some(&true));
-            let pad = " ".repeat(w.saturating_sub(width(c)));
-            if i > 0 {
-                line.push_str("  ");
-            }
-            if r {
-                line.push_str(&pad);
-                line.push_str(c);
-            } else {
-                line.push_str(c);
-                line.push_str(&pad);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 // --- new ---------------------------------------------------------------------------------------

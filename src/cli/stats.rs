@@ -1,0 +1,191 @@
+//! `acta stats`: documents, spans per label, events per type, statuses, annotators and per
+//! document counts, as aligned tables or one JSON object.
+
+use super::table::{cell, table};
+use super::{OK, open, print};
+use crate::model::{DocStatus, LabelKind, Project};
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// Counts in a chosen order (schema labels first), written as a JSON object in that order.
+#[derive(Debug, Default)]
+struct Counts(Vec<(String, usize)>);
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Stats {
+    documents: usize,
+    spans: usize,
+    events: usize,
+    by_label: Counts,
+    by_event_type: Counts,
+    by_annotator: Counts,
+    by_status: Counts,
+    by_document: Vec<DocStats>,
+}
+
+#[derive(Debug, Serialize)]
+struct DocStats {
+    id: String,
+    title: String,
+    lang: String,
+    status: String,
+    spans: usize,
+    events: usize,
+    by_label: Counts,
+}
+
+/// Every schema label (zero included), then labels found in spans but missing from the schema.
+fn label_names(project: &Project) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for l in &project.schema.labels {
+        if !names.contains(&l.name) {
+            names.push(l.name.clone());
+        }
+    }
+    let unknown: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans())
+        .map(|s| s.label.as_str())
+        .filter(|l| project.schema.label(l).is_none())
+        .collect();
+    names.extend(unknown.into_iter().map(String::from));
+    names
+}
+
+fn count_labels<'a>(names: &[String], labels: impl Iterator<Item = &'a str>) -> Counts {
+    let mut n: HashMap<&str, usize> = HashMap::new();
+    for l in labels {
+        *n.entry(l).or_default() += 1;
+    }
+    Counts(names.iter().map(|l| (l.clone(), n.get(l.as_str()).copied().unwrap_or(0))).collect())
+}
+
+/// Every schema event type (zero included), then types found in events but not in the schema.
+fn event_type_names(project: &Project) -> Vec<String> {
+    let mut names: Vec<String> =
+        project.schema.event_types.iter().map(|t| t.name.clone()).collect();
+    let unknown: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.events())
+        .map(|e| e.event_type.as_str())
+        .filter(|t| project.schema.event_type(t).is_none())
+        .collect();
+    names.extend(unknown.into_iter().map(String::from));
+    names
+}
+
+fn collect_stats(project: &Project) -> Stats {
+    let names = label_names(project);
+    let all_spans = || project.documents.iter().flat_map(|d| d.spans());
+    let all_events = || project.documents.iter().flat_map(|d| d.events());
+    let mut by_annotator: BTreeMap<String, usize> = BTreeMap::new();
+    for a in all_spans().map(|s| &s.annotator).chain(all_events().map(|e| &e.annotator)) {
+        *by_annotator.entry(a.clone()).or_default() += 1;
+    }
+    let statuses: Vec<String> = DocStatus::ALL.iter().map(|s| s.label().to_string()).collect();
+    let by_document = project
+        .documents
+        .iter()
+        .map(|d| DocStats {
+            id: d.meta.id.clone(),
+            title: d.meta.title.clone(),
+            lang: d.meta.lang.clone(),
+            status: d.meta.status.label().to_string(),
+            spans: d.span_count(),
+            events: d.event_count(),
+            by_label: count_labels(&names, d.spans().map(|s| s.label.as_str())),
+        })
+        .collect();
+    Stats {
+        documents: project.documents.len(),
+        spans: project.span_count(),
+        events: project.documents.iter().map(|d| d.event_count()).sum(),
+        by_label: count_labels(&names, all_spans().map(|s| s.label.as_str())),
+        by_event_type: count_labels(
+            &event_type_names(project),
+            all_events().map(|e| e.event_type.as_str()),
+        ),
+        by_annotator: Counts(by_annotator.into_iter().collect()),
+        by_status: count_labels(&statuses, project.documents.iter().map(|d| d.meta.status.label())),
+        by_document,
+    }
+}
+
+pub(super) fn stats(path: &Path, json: bool) -> anyhow::Result<u8> {
+    let project = open(path)?;
+    let stats = collect_stats(&project);
+    let out = if json {
+        let mut text = serde_json::to_string_pretty(&stats)?;
+        text.push('\n');
+        text
+    } else {
+        stats_tables(path, &project, &stats)
+    };
+    print(&out)?;
+    Ok(OK)
+}
+
+fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
+    let mut out = format!(
+        "{}: project {:?}, {} documents, {} spans, {} events\n\n",
+        path.display(),
+        project.name,
+        stats.documents,
+        stats.spans,
+        stats.events
+    );
+    let kind = |label: &str| match project.schema.label(label).map(|l| l.kind) {
+        Some(LabelKind::Entity) => "entity",
+        Some(LabelKind::Event) => "event",
+        None => "not in schema",
+    };
+    let rows = stats.by_label.0.iter().map(|(l, n)| vec![cell(l), kind(l).into(), n.to_string()]);
+    out.push_str(&table(&["label", "kind", "spans"], &[false, false, true], rows.collect()));
+    out.push('\n');
+    if !stats.by_event_type.0.is_empty() {
+        let rows = stats.by_event_type.0.iter().map(|(t, n)| vec![cell(t), n.to_string()]);
+        out.push_str(&table(&["event type", "events"], &[false, true], rows.collect()));
+        out.push('\n');
+    }
+    let rows = stats.by_status.0.iter().map(|(s, n)| vec![s.clone(), n.to_string()]);
+    out.push_str(&table(&["status", "documents"], &[false, true], rows.collect()));
+    out.push('\n');
+    let rows = stats.by_annotator.0.iter().map(|(a, n)| {
+        let who = if a.is_empty() { "(none)".to_string() } else { cell(a) };
+        vec![who, n.to_string()]
+    });
+    out.push_str(&table(&["annotator", "annotations"], &[false, true], rows.collect()));
+    out.push('\n');
+    let labels: Vec<&str> = stats.by_label.0.iter().map(|(l, _)| l.as_str()).collect();
+    let header: Vec<&str> =
+        ["id", "title", "lang", "status", "events", "spans"].into_iter().chain(labels).collect();
+    let right: Vec<bool> = (0..header.len()).map(|i| i >= 4).collect();
+    let rows = stats.by_document.iter().map(|d| {
+        let mut row = vec![
+            cell(&d.id),
+            cell(&d.title),
+            cell(&d.lang),
+            d.status.clone(),
+            d.events.to_string(),
+            d.spans.to_string(),
+        ];
+        row.extend(d.by_label.0.iter().map(|(_, n)| n.to_string()));
+        row
+    });
+    out.push_str(&table(&header, &right, rows.collect()));
+    out
+}
