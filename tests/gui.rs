@@ -2,86 +2,19 @@
 //! sample project, checked against the model. kittest also fails on any missing glyph, so these
 //! tests double as a check that Russian, Ukrainian and English text render completely.
 
-use acta::app::files::EMBEDDED_SAMPLE;
-use acta::app::settings::Settings;
-use acta::app::{AppState, Dialog};
+mod common;
+
+use acta::app::Dialog;
 use acta::formats::project::parse;
-use acta::ui::{Acta, acta_ui};
-use eframe::egui::{self, Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use acta::ui::Acta;
+use common::{at, click, drag, find, harness, left_of};
+use eframe::egui::{self, Event, Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 const DOC_RU: usize = 0; // 000: «министр иностранных дел ЛНР Владислав Дейнего» ⊃ «ЛНР»
 const DOC_UK: usize = 2;
 const DOC_EN: usize = 4;
-
-fn harness(doc: usize) -> Harness<'static, Acta> {
-    let project = match parse("sample", EMBEDDED_SAMPLE) {
-        Ok(loaded) => loaded.project,
-        Err(e) => panic!("the embedded sample does not load: {e}"),
-    };
-    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
-    let mut state = AppState::with_project(project, None, settings);
-    state.set_document(doc);
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        // Tooltips and modal fades take a few frames to settle.
-        .with_max_steps(200)
-        // Frames 1/30 s apart, so two clicks in a row are a double-click, as for a person.
-        .with_step_dt(1.0 / 30.0)
-        .with_context_setup(acta::ui::setup_context)
-        .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
-    h.run();
-    h
-}
-
-/// Code point range of the `nth` occurrence of `needle` in the current document.
-fn find(h: &Harness<'_, Acta>, needle: &str, nth: usize) -> (usize, usize) {
-    let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
-    let text = doc.text();
-    let byte = text.match_indices(needle).nth(nth).map(|(b, _)| b);
-    let byte = byte.unwrap_or_else(|| panic!("{needle:?} #{nth} not in the document"));
-    let start = doc.cp_of(byte);
-    (start, start + needle.chars().count())
-}
-
-/// Where character `cp` was drawn (its centre, or a point inside its left/right edge).
-fn at(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
-    let rect = h.state().text_view.char_rect(cp);
-    rect.unwrap_or_else(|| panic!("character {cp} is not on screen")).center()
-}
-
-fn left_of(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
-    let rect = h.state().text_view.char_rect(cp);
-    let r = rect.unwrap_or_else(|| panic!("character {cp} is not on screen"));
-    Pos2::new(r.left() + 1.0, r.center().y)
-}
-
-fn drag(h: &mut Harness<'_, Acta>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(from + (to - from) * 0.5);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
-}
-
-fn click(h: &mut Harness<'_, Acta>, pos: Pos2, modifiers: Modifiers) {
-    h.hover_at(pos);
-    h.run();
-    for pressed in [true, false] {
-        let event =
-            Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers };
-        h.event_modifiers(event, modifiers);
-    }
-    h.run();
-    // Let egui's double-click window (0.3 s) pass, so the next click is a click of its own.
-    h.run_steps(12);
-}
 
 fn spans(h: &Harness<'_, Acta>) -> Vec<(usize, usize, String, String)> {
     let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));

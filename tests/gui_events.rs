@@ -3,60 +3,23 @@
 //! clicked, a new argument tagged straight from a selection, the validation panel flagging a
 //! missing Agent, cascading deletion with undo, and all of it surviving save and load.
 
-use acta::app::files::EMBEDDED_SAMPLE;
-use acta::app::settings::Settings;
-use acta::app::{AppState, Dialog, Mode};
+mod common;
+
+use acta::app::{Dialog, Mode};
 use acta::formats::project::{parse, to_ron};
-use acta::ui::{Acta, acta_ui};
-use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use acta::ui::Acta;
+use common::{at, click, harness};
+use eframe::egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 const DOC_003: usize = 3;
 const DOC_004: usize = 4;
 
-fn harness(doc: usize) -> Harness<'static, Acta> {
-    let project = match parse("sample", EMBEDDED_SAMPLE) {
-        Ok(loaded) => loaded.project,
-        Err(e) => panic!("the embedded sample does not load: {e}"),
-    };
-    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
-    let mut state = AppState::with_project(project, None, settings);
-    state.set_document(doc);
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(200)
-        .with_step_dt(1.0 / 30.0)
-        .with_context_setup(acta::ui::setup_context)
-        .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
-    h.run();
-    h
-}
-
 fn span_id(h: &Harness<'_, Acta>, text: &str) -> acta::model::AnnId {
     let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
     let span = doc.spans_by_position().find(|s| s.text == text);
     span.unwrap_or_else(|| panic!("no span «{text}»")).id
-}
-
-fn at(h: &Harness<'_, Acta>, cp: usize) -> Pos2 {
-    let rect = h.state().text_view.char_rect(cp);
-    rect.unwrap_or_else(|| panic!("character {cp} is not on screen")).center()
-}
-
-fn click(h: &mut Harness<'_, Acta>, pos: Pos2) {
-    h.hover_at(pos);
-    h.run();
-    for pressed in [true, false] {
-        h.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
-    h.run_steps(12);
 }
 
 fn key(h: &mut Harness<'_, Acta>, k: Key) {
@@ -93,7 +56,7 @@ fn the_seed_003_event_from_the_keyboard() {
     let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
     // The only mouse action: click the trigger. Then the keyboard.
     let pos = at(&h, start + 2);
-    click(&mut h, pos);
+    click(&mut h, pos, Modifiers::NONE);
     assert_eq!(h.state().state.selected, Some(trigger));
     key(&mut h, Key::Num3); // the Event key on a trigger asks for the event's type
     assert!(matches!(h.state().state.mode, Mode::PickType { .. }), "{:?}", h.state().state.mode);
@@ -159,7 +122,7 @@ fn the_seed_004_meeting_completely_with_a_new_place_tagged_from_the_selection() 
     let trigger = span_id(&h, "has met");
     let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
     let pos = at(&h, start + 1);
-    click(&mut h, pos);
+    click(&mut h, pos, Modifiers::NONE);
     key(&mut h, Key::Num3);
     type_text(&mut h, "Meet");
     key(&mut h, Key::Enter);
@@ -215,7 +178,7 @@ fn dragging_from_the_trigger_to_a_span_attaches_it_in_a_fitting_role() {
         h.state().state.doc().and_then(|d| d.span(id)).map_or(0, |s| s.start)
     };
     let pos = at(&h, span_start(&h, trigger) + 2);
-    click(&mut h, pos);
+    click(&mut h, pos, Modifiers::NONE);
     key(&mut h, Key::Num3);
     key(&mut h, Key::Num3);
     for (target, role) in [(agent, "Agent"), (date, "Time")] {
@@ -243,7 +206,7 @@ fn deleting_an_argument_asks_and_undo_restores_both() {
     let trigger = span_id(&h, "признала независимость");
     let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
     let pos = at(&h, start + 2);
-    click(&mut h, pos);
+    click(&mut h, pos, Modifiers::NONE);
     key(&mut h, Key::Num3);
     key(&mut h, Key::Num3); // third type in the list: Recognition
     assert_eq!(open_event(&h).0, "Recognition");

@@ -2,32 +2,14 @@
 //! span of every document as one undo step; a hotkey clash disables Apply and says who clashes;
 //! deleting a label in use asks with the count before anything is deleted.
 
-use acta::app::files::EMBEDDED_SAMPLE;
-use acta::app::settings::Settings;
-use acta::app::{AppState, Dialog};
-use acta::formats::project::parse;
-use acta::ui::{Acta, acta_ui};
+mod common;
+
+use acta::app::Dialog;
+use acta::ui::Acta;
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, Modifiers, vec2};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-fn harness() -> Harness<'static, Acta> {
-    let project = match parse("sample", EMBEDDED_SAMPLE) {
-        Ok(loaded) => loaded.project,
-        Err(e) => panic!("the embedded sample does not load: {e}"),
-    };
-    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
-    let state = AppState::with_project(project, None, settings);
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(200)
-        .with_step_dt(1.0 / 30.0)
-        .with_context_setup(acta::ui::setup_context)
-        .build_ui_state(|ui, app: &mut Acta| acta_ui(ui, app), Acta::new(state));
-    h.run();
-    h
-}
 
 /// Opens Project → Schema… from the menu bar.
 fn open_editor(h: &mut Harness<'_, Acta>) {
@@ -59,7 +41,7 @@ fn apply_is_enabled(h: &Harness<'_, Acta>) -> bool {
 
 #[test]
 fn renaming_actor_to_person_relabels_every_span_and_undo_restores() {
-    let mut h = harness();
+    let mut h = common::harness(0);
     let actors = count(&h, "Actor");
     let documents_with_actors = {
         let p = &h.state().state.project;
@@ -90,7 +72,7 @@ fn renaming_actor_to_person_relabels_every_span_and_undo_restores() {
 
 #[test]
 fn a_hotkey_clash_disables_apply_and_names_it() {
-    let mut h = harness();
+    let mut h = common::harness(0);
     open_editor(&mut h);
     assert!(apply_is_enabled(&h));
     retype(&mut h, "Date hotkey", "1");
@@ -112,7 +94,7 @@ fn a_hotkey_clash_disables_apply_and_names_it() {
 
 #[test]
 fn deleting_a_label_in_use_asks_with_the_count() {
-    let mut h = harness();
+    let mut h = common::harness(0);
     let dates = count(&h, "Date");
     assert!(dates > 0);
     open_editor(&mut h);
@@ -144,7 +126,7 @@ fn deleting_a_label_in_use_asks_with_the_count() {
 #[test]
 fn renaming_a_role_on_the_event_types_tab_rewrites_the_arguments() {
     use acta::model::{Argument, Edit, Event};
-    let mut h = harness();
+    let mut h = common::harness(0);
     // A Statement on the first document: its trigger an Event span, its Agent an Actor.
     let (trigger, agent, id) = {
         let doc = h.state().state.doc().unwrap_or_else(|| panic!("no document"));
