@@ -110,38 +110,35 @@ fn open_event_ui(ui: &mut Ui, state: &mut AppState, drafts: &mut ExtrasDrafts) {
     ui.weak(
         "Role key or click a role, then pick; with new text selected, the key tags it. Esc closes.",
     );
-    egui::Grid::new("roles").num_columns(3).striped(true).show(ui, |ui| {
-        for (k, role) in roles.iter().enumerate() {
+    // One wrapping row per role (a grid would not grow a row for chips that wrap).
+    for (k, role) in roles.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
             let key = role.hotkey.clone().unwrap_or_default();
-            ui.label(RichText::new(key).monospace().weak());
+            ui.add_sized([14.0, 18.0], egui::Label::new(RichText::new(key).monospace().weak()));
             let active = picking.as_deref() == Some(role.name.as_str()) || slot == Some(k);
             let title = format!("{} {}", role.name, role.cardinality);
-            if ui.selectable_label(active, title).on_hover_text(role.targets.join(", ")).clicked() {
+            let button = egui::Button::selectable(active, title).min_size(egui::vec2(110.0, 0.0));
+            if ui.add(button).on_hover_text(role.targets.join(", ")).clicked() {
                 state.fill_role(&role.name);
             }
-            ui.horizontal_wrapped(|ui| {
-                let mut remove = None;
-                for (i, a) in
-                    event.arguments.iter().enumerate().filter(|(_, a)| a.role == role.name)
+            let mut remove = None;
+            for (i, a) in event.arguments.iter().enumerate().filter(|(_, a)| a.role == role.name) {
+                if ui
+                    .small_button(format!("{} ✕", describe(&doc, a.target)))
+                    .on_hover_text("Remove")
+                    .clicked()
                 {
-                    if ui
-                        .small_button(format!("{} ✕", describe(&doc, a.target)))
-                        .on_hover_text("Remove")
-                        .clicked()
-                    {
-                        remove = Some(i);
-                    }
+                    remove = Some(i);
                 }
-                if event.in_role(&role.name).next().is_none() && role.cardinality.is_mandatory() {
-                    ui.colored_label(ui.visuals().warn_fg_color, "missing");
-                }
-                if let Some(i) = remove {
-                    state.remove_argument(event.id, i);
-                }
-            });
-            ui.end_row();
-        }
-    });
+            }
+            if event.in_role(&role.name).next().is_none() && role.cardinality.is_mandatory() {
+                ui.colored_label(ui.visuals().warn_fg_color, "missing");
+            }
+            if let Some(i) = remove {
+                state.remove_argument(event.id, i);
+            }
+        });
+    }
     let strays: Vec<_> =
         event.arguments.iter().filter(|a| !roles.iter().any(|r| r.name == a.role)).collect();
     for a in strays {
