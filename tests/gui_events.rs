@@ -285,3 +285,36 @@ fn attributes_are_edited_in_the_panel_and_dates_normalised() {
     h.run();
     assert_eq!(kind(&h), before, "undo restores it");
 }
+
+#[test]
+fn tab_moves_between_role_slots_and_enter_opens_the_picker() {
+    let mut h = harness(DOC_003);
+    let trigger = span_id(&h, "признала независимость");
+    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
+    let pos = at(&h, start + 2);
+    click(&mut h, pos, Modifiers::NONE);
+    key(&mut h, Key::Num3);
+    type_text(&mut h, "Recog");
+    key(&mut h, Key::Enter);
+    // Recognition: Agent, Theme, Time, Place. Two Tabs reach Time.
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Tab);
+    assert!(
+        matches!(h.state().state.mode, Mode::EditEvent { slot: 2, .. }),
+        "{:?}",
+        h.state().state.mode
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    key(&mut h, Key::Enter);
+    assert!(
+        matches!(&h.state().state.mode, Mode::PickArgument { role, .. } if role == "Time"),
+        "{:?}",
+        h.state().state.mode
+    );
+    key(&mut h, Key::Enter);
+    let (_, args) = open_event(&h);
+    assert_eq!(args, vec![("Time".to_string(), "в июне 2014 года".to_string())]);
+}
