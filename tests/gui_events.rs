@@ -8,7 +8,7 @@ mod common;
 use acta::app::{Dialog, Mode};
 use acta::formats::project::{parse, to_ron};
 use acta::ui::Acta;
-use common::{at, click, harness};
+use common::{at, click, drag, harness};
 use eframe::egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -45,6 +45,25 @@ fn open_event(h: &Harness<'_, Acta>) -> (String, Vec<(String, String)>) {
     (e.event_type.clone(), args)
 }
 
+/// Clicks the trigger span with `trigger_text`, presses the Event key and picks the type
+/// matching `type_filter`: the one mouse action, then the keyboard.
+fn start_event(
+    h: &mut Harness<'_, Acta>,
+    trigger_text: &str,
+    type_filter: &str,
+) -> acta::model::AnnId {
+    let trigger = span_id(h, trigger_text);
+    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
+    let pos = at(h, start + 1);
+    click(h, pos, Modifiers::NONE);
+    assert_eq!(h.state().state.selected, Some(trigger));
+    key(h, Key::Num3); // the Event key on a trigger asks for the event's type
+    assert!(matches!(h.state().state.mode, Mode::PickType { .. }), "{:?}", h.state().state.mode);
+    type_text(h, type_filter);
+    key(h, Key::Enter);
+    trigger
+}
+
 fn problems(h: &mut Harness<'_, Acta>) -> Vec<String> {
     h.state_mut().state.problems().iter().map(|p| p.to_string()).collect()
 }
@@ -52,16 +71,7 @@ fn problems(h: &mut Harness<'_, Acta>) -> Vec<String> {
 #[test]
 fn the_seed_003_event_from_the_keyboard() {
     let mut h = harness(DOC_003);
-    let trigger = span_id(&h, "признала независимость");
-    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
-    // The only mouse action: click the trigger. Then the keyboard.
-    let pos = at(&h, start + 2);
-    click(&mut h, pos, Modifiers::NONE);
-    assert_eq!(h.state().state.selected, Some(trigger));
-    key(&mut h, Key::Num3); // the Event key on a trigger asks for the event's type
-    assert!(matches!(h.state().state.mode, Mode::PickType { .. }), "{:?}", h.state().state.mode);
-    type_text(&mut h, "Reco");
-    key(&mut h, Key::Enter);
+    start_event(&mut h, "признала независимость", "Reco");
     assert_eq!(open_event(&h).0, "Recognition");
 
     key(&mut h, Key::A); // Agent: the nearest Actor is offered first
@@ -119,13 +129,7 @@ fn the_seed_003_event_from_the_keyboard() {
 #[test]
 fn the_seed_004_meeting_completely_with_a_new_place_tagged_from_the_selection() {
     let mut h = harness(DOC_004);
-    let trigger = span_id(&h, "has met");
-    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
-    let pos = at(&h, start + 1);
-    click(&mut h, pos, Modifiers::NONE);
-    key(&mut h, Key::Num3);
-    type_text(&mut h, "Meet");
-    key(&mut h, Key::Enter);
+    start_event(&mut h, "has met", "Meet");
     key(&mut h, Key::A);
     type_text(&mut h, "Alan Gagloev");
     key(&mut h, Key::Enter);
@@ -184,16 +188,7 @@ fn dragging_from_the_trigger_to_a_span_attaches_it_in_a_fitting_role() {
     for (target, role) in [(agent, "Agent"), (date, "Time")] {
         let from = at(&h, span_start(&h, trigger) + 4);
         let to = at(&h, span_start(&h, target) + 2);
-        h.hover_at(from);
-        h.run();
-        h.drag_at(from);
-        h.run();
-        h.hover_at(from + (to - from) * 0.5);
-        h.run();
-        h.hover_at(to);
-        h.run();
-        h.drop_at(to);
-        h.run();
+        drag(&mut h, from, to);
         let (_, args) = open_event(&h);
         assert!(args.iter().any(|(r, _)| r == role), "{role} not filled: {args:?}");
     }
@@ -289,13 +284,7 @@ fn attributes_are_edited_in_the_panel_and_dates_normalised() {
 #[test]
 fn tab_moves_between_role_slots_and_enter_opens_the_picker() {
     let mut h = harness(DOC_003);
-    let trigger = span_id(&h, "признала независимость");
-    let start = h.state().state.doc().and_then(|d| d.span(trigger)).map_or(0, |s| s.start);
-    let pos = at(&h, start + 2);
-    click(&mut h, pos, Modifiers::NONE);
-    key(&mut h, Key::Num3);
-    type_text(&mut h, "Recog");
-    key(&mut h, Key::Enter);
+    start_event(&mut h, "признала независимость", "Recog");
     // Recognition: Agent, Theme, Time, Place. Two Tabs reach Time.
     key(&mut h, Key::Tab);
     key(&mut h, Key::Tab);
