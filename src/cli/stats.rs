@@ -46,23 +46,33 @@ struct DocStats {
     by_label: Counts,
 }
 
-/// Every schema label (zero included), then labels found in spans but missing from the schema.
-fn label_names(project: &Project) -> Vec<String> {
+/// The schema's names in schema order (zero counts included), then names found in the
+/// annotations that the schema lacks, sorted.
+fn names_with_unknown<'a>(
+    known: impl Iterator<Item = &'a str>,
+    found: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for l in &project.schema.labels {
-        if !names.contains(&l.name) {
-            names.push(l.name.clone());
+    for name in known {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
         }
     }
-    let unknown: BTreeSet<&str> = project
-        .documents
-        .iter()
-        .flat_map(|d| d.spans())
-        .map(|s| s.label.as_str())
-        .filter(|l| project.schema.label(l).is_none())
-        .collect();
+    let unknown: BTreeSet<&str> = found.filter(|f| !names.iter().any(|n| n == f)).collect();
     names.extend(unknown.into_iter().map(String::from));
     names
+}
+
+fn label_names(project: &Project) -> Vec<String> {
+    let known = project.schema.labels.iter().map(|l| l.name.as_str());
+    let found = project.documents.iter().flat_map(|d| d.spans()).map(|s| s.label.as_str());
+    names_with_unknown(known, found)
+}
+
+fn event_type_names(project: &Project) -> Vec<String> {
+    let known = project.schema.event_types.iter().map(|t| t.name.as_str());
+    let found = project.documents.iter().flat_map(|d| d.events()).map(|e| e.event_type.as_str());
+    names_with_unknown(known, found)
 }
 
 fn count_labels<'a>(names: &[String], labels: impl Iterator<Item = &'a str>) -> Counts {
@@ -71,21 +81,6 @@ fn count_labels<'a>(names: &[String], labels: impl Iterator<Item = &'a str>) -> 
         *n.entry(l).or_default() += 1;
     }
     Counts(names.iter().map(|l| (l.clone(), n.get(l.as_str()).copied().unwrap_or(0))).collect())
-}
-
-/// Every schema event type (zero included), then types found in events but not in the schema.
-fn event_type_names(project: &Project) -> Vec<String> {
-    let mut names: Vec<String> =
-        project.schema.event_types.iter().map(|t| t.name.clone()).collect();
-    let unknown: BTreeSet<&str> = project
-        .documents
-        .iter()
-        .flat_map(|d| d.events())
-        .map(|e| e.event_type.as_str())
-        .filter(|t| project.schema.event_type(t).is_none())
-        .collect();
-    names.extend(unknown.into_iter().map(String::from));
-    names
 }
 
 fn collect_stats(project: &Project) -> Stats {
