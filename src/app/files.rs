@@ -3,7 +3,8 @@
 
 use super::jobs::JobOutput;
 use super::{AppState, Dialog, PathPurpose};
-use crate::formats::export::{ExportOptions, exporter};
+use crate::formats::export::{self, ExportOptions};
+use crate::formats::progress::Progress;
 use crate::formats::project::{self, Loaded};
 use crate::formats::text_import;
 use crate::model::Project;
@@ -71,8 +72,8 @@ impl AppState {
     pub fn export_jsonl(&mut self, path: PathBuf) {
         let snapshot = self.project.clone();
         self.jobs.spawn("exporting", move || {
-            let result = exporter("jsonl")
-                .and_then(|e| e.export(&snapshot, &ExportOptions::default(), &path))
+            let options = ExportOptions::default();
+            let result = export::run(&snapshot, "jsonl", &options, &path, &Progress::default())
                 .map_err(|e| e.to_string());
             JobOutput::Exported { path, result }
         });

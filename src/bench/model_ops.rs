@@ -5,8 +5,8 @@
 use super::synthetic::{self, Layout, Rng};
 use super::{Record, Samples};
 use crate::formats::atomic::write_atomic;
-use crate::formats::export::{ExportOptions, Exporter};
-use crate::formats::jsonl::Jsonl;
+use crate::formats::export::{self, ExportOptions};
+use crate::formats::progress::Progress;
 use crate::formats::project;
 use crate::model::{Edit, History, Project, Span};
 use std::time::{Duration, Instant};
@@ -123,7 +123,8 @@ pub fn export_jsonl(project: &Project, runs: usize) -> anyhow::Result<[Record; 2
     let mut bytes = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let result = Jsonl.export(project, &ExportOptions::default(), &path);
+        let options = ExportOptions::default();
+        let result = export::run(project, "jsonl", &options, &path, &Progress::default());
         times.push(start.elapsed());
         let size = std::fs::metadata(&path).map(|m| m.len());
         if let Err(e) = result {

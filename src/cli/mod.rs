@@ -3,7 +3,8 @@
 //! codes: 0 ok, 1 the data has problems, 2 usage, cannot read or cannot write. Handlers return the
 //! code; every error is printed once, in `main`, naming its file.
 
-use crate::formats::export::{self, ExportError, ExportOptions, ExportReport, Skipped};
+use crate::formats::export::ExportError;
+use crate::formats::import;
 use crate::formats::project::{self, LoadError, Loaded};
 use crate::formats::text_import::{self, ImportError};
 use crate::model::{Problem, Project};
@@ -56,20 +57,10 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export the annotations as a dataset.
-    Export {
-        /// The project file (.ron).
-        project: PathBuf,
-        /// Dataset format, e.g. jsonl.
-        #[arg(long)]
-        format: String,
-        /// File to write.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// Exit 1 when the format cannot hold some annotation.
-        #[arg(long)]
-        strict: bool,
-    },
+    /// Export the annotations as a dataset (files are written only when the export succeeds).
+    Export(datasets::ExportArgs),
+    /// Import documents and annotations; creates PROJECT when missing, changes nothing on error.
+    Import(datasets::ImportArgs),
     /// Measure frame times, opening, scrolling, edits, load/save, export and memory on
     /// generated documents (10 KB to 10 MB); build with --release for meaningful numbers.
     Bench {
@@ -82,6 +73,7 @@ enum Command {
     },
 }
 
+mod datasets;
 mod stats;
 mod table;
 
@@ -105,9 +97,8 @@ pub fn main() -> ExitCode {
         Some(Command::New { project, inputs, name, force }) => {
             new(&project, &inputs, name.as_deref(), force)
         }
-        Some(Command::Export { project, format, out, strict }) => {
-            export(&project, &format, &out, strict)
-        }
+        Some(Command::Export(args)) => datasets::export(args),
+        Some(Command::Import(args)) => datasets::import(args),
         Some(Command::Bench { quick, json }) => {
             crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
                 .map(|()| OK)
@@ -146,6 +137,11 @@ fn exit_code(err: &anyhow::Error) -> u8 {
     }
     match err.downcast_ref::<ImportError>() {
         Some(ImportError::NotUtf8 { .. }) => return DATA,
+        Some(_) => return USAGE,
+        None => {}
+    }
+    match err.downcast_ref::<import::ImportError>() {
+        Some(import::ImportError::Bad { .. } | import::ImportError::Empty { .. }) => return DATA,
         Some(_) => return USAGE,
         None => {}
     }
@@ -245,52 +241,6 @@ fn new(path: &Path, inputs: &[PathBuf], name: Option<&str>, force: bool) -> anyh
     out.push_str(&table(&["id", "lang", "chars", "title"], &[false, false, true], rows.collect()));
     print(&out)?;
     Ok(OK)
-}
-
-// --- export ------------------------------------------------------------------------------------
-
-fn export(path: &Path, format: &str, out: &Path, strict: bool) -> anyhow::Result<u8> {
-    let exporter = export::exporter(format)?;
-    if same_file(path, out) {
-        anyhow::bail!("--out {} is the project file itself", out.display());
-    }
-    let project = open(path)?;
-    let report = match exporter.export(&project, &ExportOptions { strict }, out) {
-        Ok(report) => report,
-        Err(ExportError::Strict(skipped)) => {
-            eprint_lines(skipped_lines(&skipped).trim_end());
-            return Err(ExportError::Strict(skipped).into());
-        }
-        Err(e) => return Err(e.into()),
-    };
-    eprint_lines(&summary(&report, format, out));
-    if strict && !report.skipped.is_empty() {
-        let n = report.skipped.len();
-        eprint_lines(&format!("error: {n} annotation(s) could not be exported (--strict)"));
-        return Ok(DATA);
-    }
-    Ok(OK)
-}
-
-fn summary(report: &ExportReport, format: &str, out: &Path) -> String {
-    let mut text = format!(
-        "exported {} documents, {} spans to {} ({format})",
-        report.documents,
-        report.spans,
-        out.display()
-    );
-    if !report.skipped.is_empty() {
-        text.push_str(&format!("; skipped {}:\n", report.skipped.len()));
-        text.push_str(&skipped_lines(&report.skipped));
-    }
-    text.trim_end().to_string()
-}
-
-fn skipped_lines(skipped: &[Skipped]) -> String {
-    skipped
-        .iter()
-        .map(|s| format!("  document `{}`, span {}: {}\n", s.doc, s.ann, s.reason))
-        .collect()
 }
 
 /// Exporting over the project would destroy the annotations it exports.

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A temporary file in the target's folder (a rename is only atomic within one file system).
-fn temp_path(target: &Path) -> PathBuf {
+pub(crate) fn temp_path(target: &Path) -> PathBuf {
     let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     target.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
@@ -46,7 +46,7 @@ pub fn write_atomic_with(
 }
 
 /// Makes the rename itself durable. Best effort: some file systems refuse to fsync a folder.
-fn sync_dir(target: &Path) {
+pub(crate) fn sync_dir(target: &Path) {
     #[cfg(unix)]
     if let Some(dir) = target.parent() {
         let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };

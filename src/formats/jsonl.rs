@@ -4,10 +4,12 @@
 //! "arguments":[{"role","target"}],"annotator","attributes"?,"note"?}]}`. Everything the project
 //! holds, in a shape any pipeline can read.
 
-use super::atomic::write_atomic_with;
-use super::export::{ExportError, ExportOptions, ExportReport, Exporter};
-use crate::model::{DocStatus, Document, Event, Project, Span};
+use super::export::{DocView, ExportError, ExportJob, ExportReport, Exporter, OffsetUnit, UnitMap};
+use super::staging::Staging;
+use crate::model::{AnnId, DocStatus, Event};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -23,11 +25,42 @@ struct Line<'a> {
     status: DocStatus,
     notes: &'a str,
     text: &'a str,
-    spans: Vec<&'a Span>,
-    events: Vec<&'a Event>,
+    spans: Vec<OutSpan<'a>>,
+    events: &'a [Cow<'a, Event>],
 }
 
-fn line(doc: &Document) -> Line<'_> {
+/// A span with its covered text, offsets in the unit asked for.
+#[derive(Serialize)]
+struct OutSpan<'a> {
+    id: AnnId,
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    annotator: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: &'a Option<String>,
+}
+
+fn line<'a>(view: &'a DocView<'a>, unit: OffsetUnit) -> Line<'a> {
+    let doc = view.doc;
+    let map = UnitMap::new(doc, unit);
+    let spans = view
+        .spans
+        .iter()
+        .map(|s| OutSpan {
+            id: s.id,
+            start: map.of(s.start),
+            end: map.of(s.end),
+            label: &s.label,
+            text: doc.slice(s.start, s.end),
+            annotator: &s.annotator,
+            attributes: &s.attributes,
+            note: &s.note,
+        })
+        .collect();
     Line {
         id: &doc.meta.id,
         title: &doc.meta.title,
@@ -37,8 +70,8 @@ fn line(doc: &Document) -> Line<'_> {
         status: doc.meta.status,
         notes: &doc.meta.notes,
         text: doc.text(),
-        spans: doc.spans_by_position().collect(),
-        events: doc.events().collect(),
+        spans,
+        events: &view.events,
     }
 }
 
@@ -47,31 +80,38 @@ impl Exporter for Jsonl {
         "jsonl"
     }
 
+    fn describe(&self) -> &'static str {
+        "Acta JSON Lines: everything (spans, events, attributes, statuses, annotators)"
+    }
+
     fn export(
         &self,
-        project: &Project,
-        _options: &ExportOptions,
+        job: &ExportJob,
         out: &Path,
-    ) -> Result<ExportReport, ExportError> {
-        let mut report = ExportReport::default();
-        write_atomic_with(out, |w| {
-            for doc in &project.documents {
-                serde_json::to_writer(&mut *w, &line(doc))?;
+        staging: &mut Staging,
+        report: &mut ExportReport,
+    ) -> Result<(), ExportError> {
+        let written = staging.file(out, |w| {
+            for view in &job.docs {
+                serde_json::to_writer(&mut *w, &line(view, job.options.offsets))?;
                 w.write_all(b"\n")?;
                 report.documents += 1;
-                report.spans += doc.span_count();
+                report.spans += view.spans.len();
+                report.events += view.events.len();
+                job.step_io(view)?;
             }
             Ok(())
-        })
-        .map_err(|cause| ExportError::Io { path: out.display().to_string(), cause })?;
-        Ok(report)
+        });
+        job.finish(out, written)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnnId, DocMeta, Edit};
+    use crate::formats::export::{ExportOptions, run};
+    use crate::formats::progress::Progress;
+    use crate::model::{DocMeta, Document, Edit, Project, Span};
     use std::sync::Arc;
 
     #[test]
@@ -86,7 +126,7 @@ mod tests {
         Edit::AddEvent { doc: 0, event }.apply(&mut p)?;
         let dir = tempfile::tempdir()?;
         let out = dir.path().join("out.jsonl");
-        let report = Jsonl.export(&p, &ExportOptions::default(), &out)?;
+        let report = run(&p, "jsonl", &ExportOptions::default(), &out, &Progress::default())?;
         assert_eq!((report.documents, report.spans), (1, 2));
         let text = std::fs::read_to_string(&out)?;
         assert_eq!(text.lines().count(), 1);

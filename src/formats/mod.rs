@@ -3,8 +3,11 @@
 
 pub mod atomic;
 pub mod export;
+pub mod import;
 pub mod jsonl;
+pub mod progress;
 pub mod project;
+pub mod staging;
 pub mod text_import;
 
 #[derive(Debug, thiserror::Error)]

@@ -91,6 +91,60 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
     Ok(Imported { project, notes })
 }
 
+/// The `txt` importer: one document per text file, no annotations.
+pub struct Txt;
+
+impl super::import::Importer for Txt {
+    fn name(&self) -> &'static str {
+        "txt"
+    }
+
+    fn describe(&self) -> &'static str {
+        "Plain text files, or folders of .txt files: one document each"
+    }
+
+    fn import(
+        &self,
+        inputs: &[PathBuf],
+        _options: &super::import::ImportOptions,
+        progress: &super::progress::Progress,
+    ) -> Result<super::import::Batch, super::import::ImportError> {
+        use super::import::ImportError as E;
+        let convert = |e: ImportError| match e {
+            ImportError::Io { path, cause } => E::Io { path, cause },
+            ImportError::NotUtf8 { path, offset, line } => E::Bad {
+                path,
+                line: Some(line),
+                message: format!("not UTF-8 text (invalid byte at offset {offset})"),
+            },
+            ImportError::NoTexts { path } => E::Empty { path, what: "no .txt files".into() },
+        };
+        let mut batch = super::import::Batch::default();
+        let mut ids = HashSet::new();
+        for path in collect_inputs(inputs).map_err(convert)? {
+            if progress.is_cancelled() {
+                return Err(E::Cancelled);
+            }
+            let text = read_text(&path).map_err(convert)?;
+            progress.advance(text.len() as u64);
+            if text.trim().is_empty() {
+                batch.notes.push(format!("{}: empty, skipped", path.display()));
+                continue;
+            }
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let meta = DocMeta {
+                id: unique_id(stem.as_deref().unwrap_or_default(), &mut ids),
+                title: guess_title(&text),
+                lang: guess_language(&text).to_string(),
+                source: path.display().to_string(),
+                ..Default::default()
+            };
+            batch.documents.push(Document::new(meta, text));
+        }
+        Ok(batch)
+    }
+}
+
 fn unique_id(stem: &str, taken: &mut HashSet<String>) -> String {
     let base = if stem.is_empty() { "doc" } else { stem };
     let mut id = base.to_string();

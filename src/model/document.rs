@@ -165,6 +165,25 @@ impl Document {
         Ok(doc)
     }
 
+    /// `from_parts` for annotations made outside Acta (imports): each span's covered text is
+    /// taken from the document rather than trusted, and ids continue after the largest one.
+    pub fn from_annotations(
+        meta: DocMeta,
+        text: impl Into<Arc<str>>,
+        mut spans: Vec<Span>,
+        events: Vec<Event>,
+    ) -> Result<Self, Vec<Problem>> {
+        let text: Arc<str> = text.into();
+        let offsets = OffsetTable::new(&text);
+        let len = offsets.char_len();
+        for span in &mut spans {
+            if span.start < span.end && span.end <= len {
+                span.text = offsets.slice(&text, span.start, span.end).to_string();
+            }
+        }
+        Self::from_parts(meta, text, spans, events, 1)
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
