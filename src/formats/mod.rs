@@ -8,6 +8,8 @@ pub mod jsonl;
 pub mod progress;
 pub mod project;
 pub mod staging;
+#[cfg(test)]
+pub mod testgen;
 pub mod text_import;
 
 #[derive(Debug, thiserror::Error)]
