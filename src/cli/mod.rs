@@ -136,7 +136,7 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         return if matches!(e, LoadError::Io { .. }) { USAGE } else { DATA };
     }
     match err.downcast_ref::<ImportError>() {
-        Some(ImportError::NotUtf8 { .. }) => return DATA,
+        Some(ImportError::NotText { .. }) => return DATA,
         Some(_) => return USAGE,
         None => {}
     }

@@ -84,7 +84,7 @@ pub trait Importer {
 }
 
 fn all() -> Vec<Box<dyn Importer>> {
-    vec![Box::new(super::text_import::Txt)]
+    vec![Box::new(super::text_import::Txt), Box::new(super::jsonl_import::JsonlImport)]
 }
 
 /// Names of the formats this build can import.

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod export;
 pub mod import;
 pub mod jsonl;
+pub mod jsonl_import;
 pub mod progress;
 pub mod project;
 pub mod staging;

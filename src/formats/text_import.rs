@@ -1,6 +1,7 @@
 //! A new project from plain text files or folders of them. The text is kept verbatim (CRLF,
-//! no-break spaces); only a UTF-8 byte order mark is dropped, since it is not part of the text.
-//! Titles and languages are guessed and can be corrected in the GUI.
+//! no-break spaces); a byte order mark is dropped, since it is not part of the text. UTF-16 with
+//! a BOM and legacy encodings (CP1251, KOI8-R...) are decoded and reported; binary files are
+//! refused. Titles and languages are guessed and can be corrected in the GUI.
 
 use crate::model::{DocMeta, Document, Project};
 use std::collections::HashSet;
@@ -11,11 +12,8 @@ use std::sync::Arc;
 pub enum ImportError {
     #[error("cannot read {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
-    #[error(
-        "{path} is not UTF-8 text (invalid byte at offset {offset}, line {line}); \
-         convert it to UTF-8 first"
-    )]
-    NotUtf8 { path: String, offset: usize, line: usize },
+    #[error("{path} is not text (a NUL byte at offset {offset}, line {line}): a binary file?")]
+    NotText { path: String, offset: usize, line: usize },
     #[error("{path}: no .txt files found")]
     NoTexts { path: String },
 }
@@ -52,17 +50,54 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     Ok(files)
 }
 
-/// Reads one text file as UTF-8, naming the place of the first invalid byte.
-pub fn read_text(path: &Path) -> Result<String, ImportError> {
+/// A text file's content and, when it was not UTF-8, the encoding it was decoded from.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Option<&'static str>,
+}
+
+/// Reads one text file: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy encoding
+/// guessed from the bytes. A NUL byte outside UTF-16 means a binary file, refused with its place.
+pub fn read_text(path: &Path) -> Result<Decoded, ImportError> {
     let shown = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|cause| ImportError::Io { path: shown.clone(), cause })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
-        ImportError::NotUtf8 { path: shown, offset, line }
+    decode(&bytes).map_err(|offset| {
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        ImportError::NotText { path: shown, offset, line }
     })
+}
+
+/// The text in `bytes`, or the offset of the NUL byte that makes it binary.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, usize> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
+        return Ok(Decoded { text: text.into_owned(), encoding: name });
+    }
+    if let Some(nul) = memchr_nul(bytes) {
+        return Err(nul);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_string(), encoding: None });
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let mut encoding = detector.guess(None, false);
+    let (mut text, _, _) = encoding.decode(bytes);
+    // KOI8-U is KOI8-R plus Ukrainian letters where KOI8-R has box drawing: without those
+    // letters the text is Russian KOI8-R, which is what its users call it.
+    if encoding == encoding_rs::KOI8_U && !text.contains(['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ'])
+    {
+        encoding = encoding_rs::KOI8_R;
+        text = encoding.decode(bytes).0;
+    }
+    Ok(Decoded { text: text.into_owned(), encoding: Some(encoding.name()) })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
 }
 
 /// Builds a project named `name` from text files and folders.
@@ -71,7 +106,10 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
     let mut notes = Vec::new();
     let mut ids = HashSet::new();
     for path in collect_inputs(inputs)? {
-        let text = read_text(&path)?;
+        let Decoded { text, encoding } = read_text(&path)?;
+        if let Some(name) = encoding {
+            notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
+        }
         if text.trim().is_empty() {
             notes.push(format!("{}: empty, skipped", path.display()));
             continue;
@@ -112,10 +150,10 @@ impl super::import::Importer for Txt {
         use super::import::ImportError as E;
         let convert = |e: ImportError| match e {
             ImportError::Io { path, cause } => E::Io { path, cause },
-            ImportError::NotUtf8 { path, offset, line } => E::Bad {
+            ImportError::NotText { path, offset, line } => E::Bad {
                 path,
                 line: Some(line),
-                message: format!("not UTF-8 text (invalid byte at offset {offset})"),
+                message: format!("not text (a NUL byte at offset {offset}): a binary file?"),
             },
             ImportError::NoTexts { path } => E::Empty { path, what: "no .txt files".into() },
         };
@@ -125,7 +163,10 @@ impl super::import::Importer for Txt {
             if progress.is_cancelled() {
                 return Err(E::Cancelled);
             }
-            let text = read_text(&path).map_err(convert)?;
+            let Decoded { text, encoding } = read_text(&path).map_err(convert)?;
+            if let Some(name) = encoding {
+                batch.notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
+            }
             progress.advance(text.len() as u64);
             if text.trim().is_empty() {
                 batch.notes.push(format!("{}: empty, skipped", path.display()));
@@ -223,12 +264,38 @@ mod tests {
     }
 
     #[test]
-    fn non_utf8_is_refused_with_its_place() -> Result<(), Box<dyn std::error::Error>> {
+    fn legacy_encodings_are_detected_and_binaries_refused() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let text = "Южная Осетия признала независимость ДНР.\r\nМинистр иностранных дел \
+                    заявил, что решение было принято ещё в феврале.";
+        for (encoding, name) in [
+            (encoding_rs::WINDOWS_1251, "windows-1251"),
+            (encoding_rs::KOI8_R, "KOI8-R"),
+            (encoding_rs::UTF_16LE, "UTF-16LE"),
+            (encoding_rs::UTF_16BE, "UTF-16BE"),
+        ] {
+            let mut bytes = match name {
+                "UTF-16LE" => vec![0xFF, 0xFE],
+                "UTF-16BE" => vec![0xFE, 0xFF],
+                _ => Vec::new(),
+            };
+            if name.starts_with("UTF-16") {
+                let units = text.encode_utf16();
+                let le = name == "UTF-16LE";
+                bytes
+                    .extend(units.flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }));
+            } else {
+                bytes.extend_from_slice(&encoding.encode(text).0);
+            }
+            let decoded = decode(&bytes).map_err(|at| format!("{name}: NUL at {at}"))?;
+            assert_eq!(decoded.text, text, "{name}");
+            assert_eq!(decoded.encoding, Some(name));
+        }
         let dir = tempfile::tempdir()?;
-        let path = dir.path().join("cp1251.txt");
-        std::fs::write(&path, b"ok\n\xc0\xe1")?;
+        let path = dir.path().join("image.txt");
+        std::fs::write(&path, b"PNG\r\n\x1a\n\x00\x00\x00\rIHDR")?;
         let msg = read_text(&path).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(msg.contains("offset 3, line 2"), "{msg}");
+        assert!(msg.contains("not text (a NUL byte at offset 7, line 3)"), "{msg}");
         Ok(())
     }
 }
