@@ -170,6 +170,11 @@ impl AppState {
         if let Some(doc) = edit.document() {
             self.set_document(doc);
         }
+        // Undoing an import removes documents, perhaps the one shown.
+        let last = self.project.documents.len().saturating_sub(1);
+        if self.current > last {
+            self.set_document(last);
+        }
         self.selection = None;
         self.selected = None;
         self.mode = Mode::Normal;

@@ -12,7 +12,8 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
-    ExportJsonl,
+    Import,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -37,14 +38,15 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
         Command::Open,
         Command::Save,
         Command::SaveAs,
-        Command::ExportJsonl,
+        Command::Import,
+        Command::Export,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -64,7 +66,8 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
-            Command::ExportJsonl => "Export JSONL…",
+            Command::Import => "Import…",
+            Command::Export => "Export dataset…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -89,6 +92,8 @@ impl Command {
         const DELETE: [KeyboardShortcut; 2] = [plain(Key::Delete), plain(Key::Backspace)];
         const ESCAPE: [KeyboardShortcut; 1] = [plain(Key::Escape)];
         const SCHEMA: [KeyboardShortcut; 1] = [cmd_shift(Key::E)];
+        const EXPORT: [KeyboardShortcut; 1] = [cmd(Key::E)];
+        const IMPORT: [KeyboardShortcut; 1] = [cmd(Key::I)];
         const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         match self {
@@ -102,12 +107,11 @@ impl Command {
             Command::DeleteAnnotation => &DELETE,
             Command::ClearSelection => &ESCAPE,
             Command::EditSchema => &SCHEMA,
+            Command::Export => &EXPORT,
+            Command::Import => &IMPORT,
             Command::NextDocument => &NEXT,
             Command::PreviousDocument => &PREVIOUS,
-            Command::NewFromFiles
-            | Command::NewFromFolder
-            | Command::ExportJsonl
-            | Command::ToggleSnap => &[],
+            Command::NewFromFiles | Command::NewFromFolder | Command::ToggleSnap => &[],
         }
     }
 

@@ -3,8 +3,6 @@
 
 use super::jobs::JobOutput;
 use super::{AppState, Dialog, PathPurpose};
-use crate::formats::export::{self, ExportOptions};
-use crate::formats::progress::Progress;
 use crate::formats::project::{self, Loaded};
 use crate::formats::text_import;
 use crate::model::Project;
@@ -69,17 +67,6 @@ impl AppState {
         });
     }
 
-    pub fn export_jsonl(&mut self, path: PathBuf) {
-        let snapshot = self.project.clone();
-        self.jobs.spawn("exporting", move || {
-            let options = ExportOptions::default();
-            let result = export::run(&snapshot, "jsonl", &options, &path, &Progress::default())
-                .map_err(|e| e.to_string());
-            JobOutput::Exported { path, result }
-        });
-    }
-
-    /// A new project from text files or folders (replaces the current one, unsaved).
     pub fn new_from_texts(&mut self, inputs: Vec<PathBuf>) {
         self.loading = true;
         self.jobs.spawn("importing", move || {
@@ -99,7 +86,6 @@ impl AppState {
         match purpose {
             PathPurpose::Open => self.open(first),
             PathPurpose::SaveAs => self.save_to(first),
-            PathPurpose::ExportJsonl => self.export_jsonl(first),
             PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => self.new_from_texts(paths),
         }
     }
@@ -198,20 +184,12 @@ impl AppState {
                     }
                 }
             }
-            JobOutput::Exported { path, result } => match result {
-                Ok(r) => self.info(format!(
-                    "Exported {} documents, {} spans to {}",
-                    r.documents,
-                    r.spans,
-                    path.display()
-                )),
-                Err(message) => {
-                    self.dialog = Some(Dialog::Error { title: "Export failed".into(), message })
-                }
-            },
+            JobOutput::Exported { path, result } => self.finish_export(path, result),
+            JobOutput::ImportedBatch { result } => self.finish_import(result),
             JobOutput::Crashed { what } => {
                 self.loading = false;
                 self.saving = false;
+                self.task = None;
                 self.dialog = Some(Dialog::Error {
                     title: "Internal error".into(),
                     message: format!(

@@ -3,6 +3,7 @@
 //! repaint when a job finishes.
 
 use crate::formats::export::ExportReport;
+use crate::formats::import::Batch;
 use crate::formats::project::Loaded;
 use crate::formats::text_import::Imported;
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ pub enum JobOutput {
     Exported {
         path: PathBuf,
         result: Result<ExportReport, String>,
+    },
+    /// Documents read by an importer, to be added to the open project.
+    ImportedBatch {
+        result: Result<Box<Batch>, String>,
     },
     /// The job panicked; `what` says which job ("saving", "opening" ...).
     Crashed {

@@ -4,6 +4,7 @@
 
 pub mod annotate;
 pub mod command;
+pub mod datasets;
 pub mod events;
 pub mod files;
 pub mod jobs;
@@ -48,7 +49,6 @@ pub enum PathPurpose {
     SaveAs,
     NewFromFiles,
     NewFromFolder,
-    ExportJsonl,
 }
 
 /// Where keyboard input goes beyond plain annotating: building an event step by step.
@@ -84,6 +84,10 @@ pub enum Dialog {
         title: String,
         message: String,
     },
+    /// File → Export: format, destination and options.
+    Export(Box<datasets::ExportDraft>),
+    /// File → Import: format, inputs and the annotator to stamp.
+    Import(Box<datasets::ImportDraft>),
     /// The schema editor, with the draft being edited.
     SchemaEditor(Box<schema_draft::SchemaDraft>),
 }
@@ -113,6 +117,8 @@ pub struct AppState {
     pub settings: Settings,
     settings_path: Option<PathBuf>,
     pub jobs: Jobs,
+    /// The import or export in flight, with its progress.
+    task: Option<datasets::Task>,
     saving: bool,
     save_again: bool,
     loading: bool,
@@ -144,6 +150,7 @@ impl AppState {
             settings,
             settings_path,
             jobs: Jobs::default(),
+            task: None,
             saving: false,
             save_again: false,
             loading: false,
@@ -235,7 +242,8 @@ impl AppState {
             | Command::Quit => self.guard_unsaved(command),
             Command::Save => self.save(),
             Command::SaveAs => self.ask_path(PathPurpose::SaveAs),
-            Command::ExportJsonl => self.ask_path(PathPurpose::ExportJsonl),
+            Command::Export => self.ask_export(),
+            Command::Import => self.ask_import(),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected(),
@@ -293,11 +301,6 @@ impl AppState {
             PathPurpose::SaveAs | PathPurpose::Open => {
                 self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
             }
-            PathPurpose::ExportJsonl => self
-                .path
-                .as_ref()
-                .map(|p| p.with_extension("jsonl").display().to_string())
-                .unwrap_or_default(),
             PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => String::new(),
         };
         self.dialog = Some(Dialog::Path { purpose, text });

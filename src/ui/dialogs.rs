@@ -18,6 +18,8 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::ConfirmDiscard { then } => confirm_dialog(ctx, state, then),
         Dialog::Error { title, message } => error_dialog(ctx, state, &title, &message),
         Dialog::ConfirmDelete { summary, edit } => confirm_delete(ctx, state, &summary, *edit),
+        Dialog::Export(draft) => super::dataset_dialogs::export_dialog(ctx, state, *draft),
+        Dialog::Import(draft) => super::dataset_dialogs::import_dialog(ctx, state, *draft),
         Dialog::SchemaEditor(_) => {}
     }
 }
@@ -26,7 +28,6 @@ fn purpose_text(purpose: PathPurpose) -> (&'static str, &'static str, &'static s
     match purpose {
         PathPurpose::Open => ("Open project", "Project file", "Open"),
         PathPurpose::SaveAs => ("Save project as", "Project file", "Save"),
-        PathPurpose::ExportJsonl => ("Export JSONL", "Output file", "Export"),
         PathPurpose::NewFromFiles => {
             ("New project from text files", "Text files, one per line", "Create")
         }
@@ -51,11 +52,6 @@ fn browse(purpose: PathPurpose, current: &str) -> Option<Vec<PathBuf>> {
         PathPurpose::SaveAs => dialog
             .add_filter("Acta project", &["ron"])
             .set_file_name("project.ron")
-            .save_file()
-            .map(|p| vec![p]),
-        PathPurpose::ExportJsonl => dialog
-            .add_filter("JSON Lines", &["jsonl"])
-            .set_file_name("dataset.jsonl")
             .save_file()
             .map(|p| vec![p]),
         PathPurpose::NewFromFiles => dialog.add_filter("Text", &["txt"]).pick_files(),

@@ -25,7 +25,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
             ui.separator();
             command_button(ui, state, Command::Save, Command::Save.label(), true);
             command_button(ui, state, Command::SaveAs, Command::SaveAs.label(), true);
-            command_button(ui, state, Command::ExportJsonl, Command::ExportJsonl.label(), true);
+            ui.separator();
+            command_button(ui, state, Command::Import, Command::Import.label(), true);
+            command_button(ui, state, Command::Export, Command::Export.label(), true);
             ui.separator();
             command_button(ui, state, Command::Quit, Command::Quit.label(), true);
         });

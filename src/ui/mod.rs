@@ -4,6 +4,7 @@
 
 pub mod annotation_panel;
 pub mod attributes;
+pub mod dataset_dialogs;
 pub mod dialogs;
 pub mod documents;
 pub mod event_keys;
@@ -90,7 +91,10 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     shortcuts::handle(&ctx, &mut app.state);
 
     egui::Panel::top("menu").show(ui, |ui| menus::menu_bar_ui(ui, &mut app.state));
-    egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(ui, &app.state));
+    let cancel = egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(ui, &app.state));
+    if cancel.inner {
+        app.state.cancel_task();
+    }
     egui::Panel::left("documents")
         .resizable(true)
         .default_size(250.0)

@@ -1,11 +1,27 @@
-//! The status line: the last message (errors in red), background work, and where you are.
+//! The status line: the last message (errors in red), background work (a progress bar with
+//! Cancel for imports and exports), and where you are.
 
 use crate::app::AppState;
 use eframe::egui::{self, Ui};
 
-pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
+/// Draws the status line; true when the user asked to cancel the running import or export.
+pub fn status_bar_ui(ui: &mut Ui, state: &AppState) -> bool {
+    let mut cancel = false;
     ui.horizontal(|ui| {
-        if let Some(busy) = state.busy() {
+        if let Some(task) = state.task() {
+            let bar = match task.progress.fraction() {
+                Some(f) => egui::ProgressBar::new(f).show_percentage(),
+                None => egui::ProgressBar::new(0.0).animate(true),
+            };
+            ui.label(format!("{}…", capitalised(&task.what)));
+            ui.add(bar.desired_width(160.0));
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+            ui.separator();
+            // Progress moves without input events: keep the frames coming while it runs.
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        } else if let Some(busy) = state.busy() {
             ui.spinner();
             ui.label(busy);
             ui.separator();
@@ -49,4 +65,10 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) {
             ));
         });
     });
+    cancel
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

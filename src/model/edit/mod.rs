@@ -78,6 +78,14 @@ pub enum Edit {
     SetSchema {
         schema: Box<Schema>,
     },
+    /// Appends documents (an import); their ids must be new to the project.
+    AddDocuments {
+        docs: Vec<std::sync::Arc<Document>>,
+    },
+    /// Removes documents by id (undoing an import); the inverse appends them again.
+    RemoveDocuments {
+        ids: Vec<String>,
+    },
     /// Several edits as one undo step (a drag, "annotate all", a cascade). All or nothing.
     Batch(Vec<Edit>),
 }
@@ -94,6 +102,8 @@ pub enum EditError {
     IdTaken(AnnId),
     #[error("document id `{0}` is already taken")]
     DocIdTaken(String),
+    #[error("there is no document `{0}`")]
+    NoDocumentId(String),
     #[error("a document id cannot be empty")]
     EmptyDocId,
     #[error("{id} is used by event(s) {}: remove it from them first", list(.events))]
@@ -131,6 +141,30 @@ impl Edit {
                 let old = std::mem::replace(&mut project.schema, *schema);
                 Ok(Edit::SetSchema { schema: Box::new(old) })
             }
+            Edit::AddDocuments { docs } => {
+                let mut seen: std::collections::HashSet<&str> =
+                    project.documents.iter().map(|d| d.meta.id.as_str()).collect();
+                if let Some(taken) = docs.iter().find(|d| !seen.insert(&d.meta.id)) {
+                    return Err(EditError::DocIdTaken(taken.meta.id.clone()));
+                }
+                let ids = docs.iter().map(|d| d.meta.id.clone()).collect();
+                project.documents.extend(docs);
+                Ok(Edit::RemoveDocuments { ids })
+            }
+            Edit::RemoveDocuments { ids } => {
+                let wanted: std::collections::HashSet<&str> =
+                    ids.iter().map(String::as_str).collect();
+                let have: std::collections::HashSet<&str> =
+                    project.documents.iter().map(|d| d.meta.id.as_str()).collect();
+                if let Some(missing) = ids.iter().find(|id| !have.contains(id.as_str())) {
+                    return Err(EditError::NoDocumentId(missing.clone()));
+                }
+                let (removed, kept) = std::mem::take(&mut project.documents)
+                    .into_iter()
+                    .partition(|d| wanted.contains(d.meta.id.as_str()));
+                project.documents = kept;
+                Ok(Edit::AddDocuments { docs: removed })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -166,7 +200,16 @@ impl Edit {
             Edit::SetAttribute { name, .. } => format!("attribute {name}"),
             Edit::SetNote { .. } => "note".into(),
             Edit::SetSchema { .. } => "schema".into(),
+            Edit::AddDocuments { docs } => format!("import of {} documents", docs.len()),
+            Edit::RemoveDocuments { ids } => format!("import of {} documents", ids.len()),
             Edit::Batch(edits) if edits.len() == 1 => edits[0].describe(),
+            Edit::Batch(edits)
+                if let Some(docs) = edits.iter().find(|e| {
+                    matches!(e, Edit::AddDocuments { .. } | Edit::RemoveDocuments { .. })
+                }) =>
+            {
+                docs.describe()
+            }
             // A schema migration (and its inverse) is one thing to the user, however many
             // annotations follow it.
             Edit::Batch(edits) if edits.iter().any(|e| matches!(e, Edit::SetSchema { .. })) => {
@@ -190,7 +233,9 @@ impl Edit {
             | Edit::SetArguments { doc, .. }
             | Edit::SetAttribute { doc, .. }
             | Edit::SetNote { doc, .. } => Some(*doc),
-            Edit::SetSchema { .. } => None,
+            Edit::SetSchema { .. } | Edit::AddDocuments { .. } | Edit::RemoveDocuments { .. } => {
+                None
+            }
             Edit::Batch(edits) => {
                 let docs: Vec<usize> = edits.iter().filter_map(|e| e.document()).collect();
                 let first = *docs.first()?;
@@ -217,7 +262,9 @@ impl Edit {
             Edit::RemoveSpan { .. }
             | Edit::RemoveEvent { .. }
             | Edit::SetMeta { .. }
-            | Edit::SetSchema { .. } => None,
+            | Edit::SetSchema { .. }
+            | Edit::AddDocuments { .. }
+            | Edit::RemoveDocuments { .. } => None,
         }
     }
 }

@@ -222,3 +222,25 @@ fn spans_in_use_are_refused_until_detached() {
     assert_eq!(p.documents[0].event_count(), 0);
     assert!(p.documents[0].span(AnnId(2)).is_some(), "the argument span stays");
 }
+
+#[test]
+fn adding_documents_is_undone_by_removing_them() -> Result<(), EditError> {
+    use crate::model::{DocMeta, Document, Project};
+    use std::sync::Arc;
+    let mut p = Project::new("p");
+    let doc =
+        |id: &str| Arc::new(Document::new(DocMeta { id: id.into(), ..Default::default() }, "x"));
+    p.documents.push(doc("a"));
+    let inverse = Edit::AddDocuments { docs: vec![doc("b"), doc("c")] }.apply(&mut p)?;
+    assert_eq!(p.documents.len(), 3);
+    assert_eq!(inverse, Edit::RemoveDocuments { ids: vec!["b".into(), "c".into()] });
+    let taken = Edit::AddDocuments { docs: vec![doc("d"), doc("a")] }.apply(&mut p);
+    assert_eq!(taken, Err(EditError::DocIdTaken("a".into())));
+    assert_eq!(p.documents.len(), 3, "a refused edit changes nothing");
+    let missing = Edit::RemoveDocuments { ids: vec!["zz".into()] }.apply(&mut p);
+    assert_eq!(missing, Err(EditError::NoDocumentId("zz".into())));
+    inverse.apply(&mut p)?;
+    let ids: Vec<&str> = p.documents.iter().map(|d| d.meta.id.as_str()).collect();
+    assert_eq!(ids, ["a"]);
+    Ok(())
+}
