@@ -297,6 +297,71 @@ fn export_jsonl_writes_code_point_offsets() -> TestResult {
 }
 
 #[test]
+fn export_of_one_annotator_in_utf16_then_import_into_a_new_project() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let out = dir.path().join("anna.jsonl");
+    let args = ["--format", "jsonl", "--out", s(&out), "--annotator", "anna", "--offsets", "utf16"];
+    let run = acta(&[&["export", s(&path)], &args[..]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("exported 2 documents, 4 spans"), "{}", run.stderr);
+
+    // Without --offsets the UTF-16 numbers do not match the texts: refused, naming the line.
+    let new = dir.path().join("нові.ron");
+    let run = acta(&["import", s(&new), "--format", "jsonl", s(&out)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("anna.jsonl:1: span 1"), "{}", run.stderr);
+    assert!(!new.exists(), "a refused import writes no project");
+
+    let run = acta(&[
+        "import",
+        s(&new),
+        "--format",
+        "jsonl",
+        s(&out),
+        "--offsets",
+        "utf16",
+        "--annotator",
+        "olena",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("created"), "{}", run.stderr);
+    let back = load_file(&new)?.project;
+    let original = sample()?;
+    let spans = |p: &Project| -> Vec<(usize, usize, String)> {
+        p.documents[0].spans().map(|s| (s.start, s.end, s.label.clone())).collect()
+    };
+    assert_eq!(spans(&back), spans(&original));
+    assert!(back.documents.iter().flat_map(|d| d.spans()).all(|s| s.annotator == "olena"));
+
+    // Importing again into the same project keeps both, under new ids.
+    let run = acta(&["import", s(&new), "--format", "jsonl", s(&out), "--offsets", "utf16"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("imported as `ru1-2`"), "{}", run.stderr);
+    assert_eq!(load_file(&new)?.project.documents.len(), 4);
+    Ok(())
+}
+
+#[test]
+fn a_bad_input_leaves_an_existing_project_untouched() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = saved_sample(dir.path())?;
+    let before = std::fs::read(&path)?;
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Новый текст.")?;
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x00\x00")?;
+    let run = acta(&["import", s(&path), "--format", "txt", s(&good), s(&binary)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("binary.txt:2: not text"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&path)?, before);
+    let run = acta(&["import", s(&path), "--format", "txt", s(&good)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(load_file(&path)?.project.documents.len(), 3);
+    Ok(())
+}
+
+#[test]
 fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = saved_sample(dir.path())?;

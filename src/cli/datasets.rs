@@ -1,6 +1,7 @@
 //! `acta export` and `acta import`: the dataset commands. The work runs on a thread while this
-//! one draws an indicatif progress bar on stderr (hidden when stderr is not a terminal); the
-//! report lists every annotation a format could not hold, and what an import added.
+//! one draws an indicatif progress bar on stderr (hidden when stderr is not a terminal) and
+//! turns Ctrl+C into a clean cancel; the report lists every annotation a format could not hold,
+//! and what an import added.
 
 use super::{DATA, OK, eprint_lines, open};
 use crate::formats::export::{
@@ -139,9 +140,14 @@ pub fn import(args: ImportArgs) -> anyhow::Result<u8> {
     Ok(OK)
 }
 
-/// Runs `job` on a scoped thread and draws its progress until it ends.
+/// Runs `job` on a scoped thread and draws its progress until it ends. Ctrl+C cancels the job
+/// rather than killing the process, so the export's temporary files are removed and an import
+/// saves nothing.
 fn with_progress<T: Send>(what: &str, job: impl FnOnce(&Progress) -> T + Send) -> T {
     let progress = Progress::default();
+    let on_interrupt = progress.clone();
+    // Fails only if a handler is already set (a second job in one process): that one cancels.
+    let _ = ctrlc::set_handler(move || on_interrupt.cancel());
     let bar = indicatif::ProgressBar::with_draw_target(
         None,
         indicatif::ProgressDrawTarget::stderr_with_hz(10),
