@@ -139,9 +139,9 @@ fn document(
         status: line.status,
         notes: line.notes,
     };
-    // Offsets in another unit are converted on a probe of the text, checked one by one.
-    let probe = Document::new(DocMeta::default(), line.text.as_str());
-    let map = UnitMap::new(&probe, options.offsets);
+    // The document is made first: its offset table converts and checks the spans' offsets.
+    let doc = Document::new(meta, line.text);
+    let map = UnitMap::new(&doc, options.offsets);
     let unit = match options.offsets {
         OffsetUnit::Codepoints => "code point",
         OffsetUnit::Utf16 => "UTF-16",
@@ -160,7 +160,7 @@ fn document(
                 s.label,
                 s.start,
                 s.end,
-                map.of(probe.char_len())
+                map.of(doc.char_len())
             ));
         };
         let id = s.id.unwrap_or_else(|| {
@@ -169,7 +169,7 @@ fn document(
         });
         if let Some(stored) = &s.text
             && start < end
-            && probe.slice(start, end) != stored
+            && doc.slice(start, end) != stored
         {
             return Err(format!(
                 "span {} ({}): its text {stored:?} is not the text at {}..{} ({:?}); \
@@ -178,7 +178,7 @@ fn document(
                 s.label,
                 s.start,
                 s.end,
-                probe.slice(start, end)
+                doc.slice(start, end)
             ));
         }
         let mut span =
@@ -195,8 +195,8 @@ fn document(
             e
         })
         .collect();
-    drop(probe);
-    Document::from_annotations(meta, line.text, spans, events)
+    drop(map);
+    doc.with_annotations(spans, events)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
 }
 

@@ -124,7 +124,17 @@ impl Document {
         events: Vec<Event>,
         next_id: u64,
     ) -> Result<Self, Vec<Problem>> {
-        let mut doc = Self::new(meta, text);
+        Self::new(meta, text).place(spans, events, next_id)
+    }
+
+    /// Adds spans and events to a document that has none yet (see `from_parts`).
+    fn place(
+        self,
+        spans: Vec<Span>,
+        events: Vec<Event>,
+        next_id: u64,
+    ) -> Result<Self, Vec<Problem>> {
+        let mut doc = self;
         let len = doc.char_len();
         let mut problems = Vec::new();
         let mut entries = Vec::with_capacity(spans.len());
@@ -170,18 +180,26 @@ impl Document {
     pub fn from_annotations(
         meta: DocMeta,
         text: impl Into<Arc<str>>,
+        spans: Vec<Span>,
+        events: Vec<Event>,
+    ) -> Result<Self, Vec<Problem>> {
+        Self::new(meta, text).with_annotations(spans, events)
+    }
+
+    /// `from_annotations` on a document already made (an importer that needed its offset
+    /// table to convert offsets first), so the text is indexed once.
+    pub fn with_annotations(
+        self,
         mut spans: Vec<Span>,
         events: Vec<Event>,
     ) -> Result<Self, Vec<Problem>> {
-        let text: Arc<str> = text.into();
-        let offsets = OffsetTable::new(&text);
-        let len = offsets.char_len();
+        let len = self.char_len();
         for span in &mut spans {
             if span.start < span.end && span.end <= len {
-                span.text = offsets.slice(&text, span.start, span.end).to_string();
+                span.text = self.slice(span.start, span.end).to_string();
             }
         }
-        Self::from_parts(meta, text, spans, events, 1)
+        self.place(spans, events, 1)
     }
 
     pub fn text(&self) -> &str {
