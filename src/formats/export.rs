@@ -183,7 +183,11 @@ pub trait Exporter {
 }
 
 fn all() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(super::jsonl::Jsonl)]
+    vec![
+        Box::new(super::jsonl::Jsonl),
+        Box::new(super::doccano::Doccano),
+        Box::new(super::label_studio::LabelStudio),
+    ]
 }
 
 /// Names of the formats this build can export.

@@ -84,7 +84,12 @@ pub trait Importer {
 }
 
 fn all() -> Vec<Box<dyn Importer>> {
-    vec![Box::new(super::text_import::Txt), Box::new(super::jsonl_import::JsonlImport)]
+    vec![
+        Box::new(super::text_import::Txt),
+        Box::new(super::jsonl_import::JsonlImport),
+        Box::new(super::doccano::DoccanoImport),
+        Box::new(super::label_studio::LabelStudioImport),
+    ]
 }
 
 /// Names of the formats this build can import.

@@ -2,12 +2,18 @@
 //! Every write goes through `atomic::write_atomic`, so a crash leaves the old file or the new one.
 
 pub mod atomic;
+pub mod doccano;
 pub mod export;
 pub mod import;
 pub mod jsonl;
+<<<<<<< HEAD
 pub mod jsonl_import;
+=======
+pub mod label_studio;
+>>>>>>> 94d0044 (doccano and Label Studio formats: export and import through a shared span graph (events as relations from a trigger labelled with the event type); doccano relation and sequence modes with overlap policies, UTF-16 offsets and an acta metadata key for a lossless round trip)
 pub mod progress;
 pub mod project;
+pub mod span_graph;
 pub mod staging;
 #[cfg(test)]
 pub mod testgen;
