@@ -42,7 +42,8 @@ proptest! {
 
     #[test]
     fn relation_mode_round_trips_everything(p in testgen::project()) {
-        let (back, _) = round_trip(&p, &ExportOptions::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (back, _) = round_trip(&p, &ExportOptions::default())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
         assert_same_annotations(&p, &back, Keep::ALL);
     }
 

@@ -249,7 +249,8 @@ fn read_result(
             && shown != doc.slice(start, end)
         {
             return Err(at(&format!(
-                "region {id}: text «{shown}» differs from the document's «{}» at {start}..{end} (offsets must count code points)",
+                "region {id}: text «{shown}» differs from the document's «{}» at {start}..{end} \
+                 (offsets must count code points)",
                 doc.slice(start, end)
             )));
         }

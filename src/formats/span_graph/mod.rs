@@ -2,10 +2,14 @@
 //! units joined by relations. A trigger's unit shows its event's type as the label and each
 //! argument is a relation named by its role; what those tools cannot show travels as `Extras`.
 
+mod reading;
+
+pub use reading::{InRelation, InUnit, Reading};
+
 use super::export::{DocView, ExportReport, Overlap};
-use crate::model::{AnnId, DocMeta, Document, Event, Span};
+use crate::model::{AnnId, Document, Event, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One labelled range as the other tool sees it.
 pub struct Unit<'a> {
@@ -261,132 +265,73 @@ pub struct EventExtras {
     pub note: Option<String>,
 }
 
-/// A unit as read back: its key (how relations and extras name it), code point range, label.
-#[derive(Clone, Debug)]
-pub struct InUnit {
-    pub key: String,
-    pub start: usize,
-    pub end: usize,
-    pub label: String,
-    /// Whose it is when the extras do not say (a Label Studio annotation's author).
-    pub annotator: Option<String>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocMeta;
+    use std::borrow::Cow;
 
-/// A relation as read back, between unit keys.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct InRelation {
-    pub from: String,
-    pub to: String,
-    pub role: String,
-}
+    /// "aaaa bbbb cccc dddd" with spans 0..9, 5..9, 5..14, 15..19 and an event on 15..19.
+    fn doc() -> Result<Document, String> {
+        let spans = vec![
+            Span::new(AnnId(1), 0, 9, "A", "x"),
+            Span::new(AnnId(2), 5, 9, "A", "y"),
+            Span::new(AnnId(3), 5, 14, "A", "y"),
+            Span::new(AnnId(4), 15, 19, "T", "y"),
+        ];
+        let mut event = Event::new(AnnId(5), AnnId(4), "Go", "y");
+        event.arguments.push(crate::model::Argument { role: "R".into(), target: AnnId(2) });
+        Document::from_annotations(DocMeta::default(), "aaaa bbbb cccc dddd", spans, vec![event])
+            .map_err(|p| format!("{p:?}"))
+    }
 
-/// Everything one document's file side says, ready to become a `Document`.
-#[derive(Default)]
-pub struct Reading {
-    pub units: Vec<InUnit>,
-    pub relations: Vec<InRelation>,
-    pub extras: HashMap<String, UnitExtras>,
-    /// Relations whose target is the span rather than the event its unit shows.
-    pub span_args: HashSet<InRelation>,
-    /// Attributes read from the format's own per-region results, by unit key.
-    pub attributes: HashMap<String, BTreeMap<String, String>>,
-}
-
-impl Reading {
-    /// Builds the document: a span per unit (a unit that only carries a further event shares its
-    /// span), an event per unit with outgoing relations or event extras, whose type is the unit's
-    /// label, and an argument per relation. `annotator` turns what the file says into the name.
-    pub fn into_document(
-        self,
-        meta: DocMeta,
-        text: std::sync::Arc<str>,
-        annotator: &dyn Fn(Option<&str>) -> String,
-    ) -> Result<Document, String> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (i, unit) in self.units.iter().enumerate() {
-            if index.insert(unit.key.as_str(), i).is_some() {
-                return Err(format!("the id `{}` is used by two entities", unit.key));
-            }
+    fn view(doc: &Document) -> DocView<'_> {
+        DocView {
+            doc,
+            spans: doc.spans_by_position().collect(),
+            events: doc.events().map(Cow::Borrowed).collect(),
         }
-        let find = |key: &str| {
-            index
-                .get(key)
-                .copied()
-                .ok_or_else(|| format!("a relation points to `{key}`, which is no entity"))
+    }
+
+    #[test]
+    fn overlap_policies_choose_disjoint_units() -> Result<(), String> {
+        let doc = doc()?;
+        let view = view(&doc);
+        let mut report = ExportReport::default();
+        let graph = Graph::of(&view, true, &mut report);
+        assert_eq!(graph.units[3].label, "Go", "a trigger shows its event's type");
+        assert_eq!((graph.relations[0].from, graph.relations[0].to), (3, 1));
+        let shown = |policy| {
+            let mut report = ExportReport::default();
+            let (shown, ok) = graph.visible(&doc, policy, &mut report);
+            let ids: Vec<u64> =
+                (0..shown.len()).filter(|&i| shown[i]).map(|i| graph.units[i].id.0).collect();
+            let skipped: Vec<u64> = report.skipped.iter().map(|s| s.ann.0).collect();
+            (ids, skipped, ok)
         };
-        let none = UnitExtras::default();
-        let extras = |i: usize| self.extras.get(&self.units[i].key).unwrap_or(&none);
-        let mut next = 1u64;
-        let mut fresh = || {
-            next += 1;
-            AnnId(next - 1)
+        assert_eq!(shown(Overlap::Outer), (vec![1, 4], vec![3, 2], true));
+        assert_eq!(shown(Overlap::Inner), (vec![2, 4], vec![1, 3], true));
+        assert_eq!(shown(Overlap::Error), (vec![1, 2, 3, 4], vec![1, 2, 3], false));
+        assert_eq!(main_annotator(graph.units.iter()), "y");
+        Ok(())
+    }
+
+    #[test]
+    fn readings_refuse_dangling_and_repeated_keys() {
+        let unit = |key: &str| InUnit {
+            key: key.into(),
+            start: 0,
+            end: 1,
+            label: "A".into(),
+            annotator: None,
         };
-        // Spans first, for units that are not a further event on another unit's span.
-        let mut span_of: Vec<Option<AnnId>> = vec![None; self.units.len()];
-        let mut spans = Vec::new();
-        for (i, unit) in self.units.iter().enumerate() {
-            let x = extras(i);
-            if x.of.as_deref().is_some_and(|k| index.contains_key(k)) {
-                continue;
-            }
-            let label = x.label.as_deref().unwrap_or(&unit.label);
-            let who = annotator(x.annotator.as_deref().or(unit.annotator.as_deref()));
-            let mut span = Span::new(fresh(), unit.start, unit.end, label, &who);
-            span.attributes = x.attributes.clone();
-            if let Some(more) = self.attributes.get(&unit.key) {
-                span.attributes.extend(more.clone());
-            }
-            span.note = x.note.clone();
-            span_of[i] = Some(span.id);
-            spans.push(span);
-        }
-        for (i, unit) in self.units.iter().enumerate() {
-            if span_of[i].is_none() {
-                let owner = extras(i).of.as_deref().map(&find).transpose()?;
-                span_of[i] = owner.and_then(|o| span_of[o]);
-                if span_of[i].is_none() {
-                    return Err(format!(
-                        "`{}` shares the span of an event that has none",
-                        unit.key
-                    ));
-                }
-            }
-        }
-        // Events: units with outgoing relations or marked in the extras.
-        let mut carriers: Vec<bool> = (0..self.units.len())
-            .map(|i| extras(i).event.is_some() || extras(i).of.is_some())
-            .collect();
-        let mut resolved = Vec::with_capacity(self.relations.len());
-        for rel in &self.relations {
-            let (from, to) = (find(&rel.from)?, find(&rel.to)?);
-            carriers[from] = true;
-            resolved.push((from, to, rel));
-        }
-        let mut event_of: Vec<Option<usize>> = vec![None; self.units.len()];
-        let mut events: Vec<Event> = Vec::new();
-        for (i, unit) in self.units.iter().enumerate() {
-            if !carriers[i] {
-                continue;
-            }
-            let x = extras(i).event.clone().unwrap_or_default();
-            let trigger = span_of[i].ok_or("an event without a trigger")?;
-            let who = annotator(x.annotator.as_deref().or(unit.annotator.as_deref()));
-            let mut event = Event::new(fresh(), trigger, &unit.label, &who);
-            event.attributes = x.attributes;
-            event.note = x.note;
-            event_of[i] = Some(events.len());
-            events.push(event);
-        }
-        for (from, to, rel) in resolved {
-            let target = match event_of[to] {
-                Some(e) if !self.span_args.contains(rel) => events[e].id,
-                _ => span_of[to].ok_or("an argument without a span")?,
-            };
-            let Some(e) = event_of[from] else { continue };
-            events[e].arguments.push(crate::model::Argument { role: rel.role.clone(), target });
-        }
-        Document::from_annotations(meta, text, spans, events).map_err(|problems| {
-            problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
-        })
+        let who = |_: Option<&str>| "z".to_string();
+        let build = |r: Reading| r.into_document(DocMeta::default(), "ab".into(), &who).err();
+        let twice = Reading { units: vec![unit("1"), unit("1")], ..Default::default() };
+        assert!(build(twice).is_some_and(|e| e.contains("used by two")));
+        let rel = InRelation { from: "1".into(), to: "9".into(), role: "R".into() };
+        let dangling =
+            Reading { units: vec![unit("1")], relations: vec![rel], ..Default::default() };
+        assert!(build(dangling).is_some_and(|e| e.contains("`9`")));
     }
 }
