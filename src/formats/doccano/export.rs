@@ -4,7 +4,8 @@
 
 use super::{Acta, Keys};
 use crate::formats::export::{
-    DocView, DoccanoMode, ExportError, ExportJob, ExportReport, Exporter, Overlap, UnitMap,
+    DocView, DoccanoMode, ExportError, ExportJob, ExportReport, Exporter, OffsetUnit, Overlap,
+    UnitMap,
 };
 use crate::formats::span_graph::{Graph, main_annotator};
 use crate::formats::staging::Staging;
@@ -190,6 +191,15 @@ impl Exporter for Doccano {
                     .collect::<Vec<_>>()
                     .join("\n")
             )));
+        }
+        let astral = job.docs.iter().filter(|v| v.text().chars().any(|c| c.len_utf16() == 2));
+        let astral = astral.count();
+        if astral > 0 && job.options.offsets == OffsetUnit::Codepoints {
+            report.notes.push(format!(
+                "offsets count code points; {astral} document(s) have characters beyond U+FFFF \
+                 (emoji), where doccano's web UI counts two UTF-16 units: export with --offsets \
+                 utf16 for a doccano project"
+            ));
         }
         if job.options.doccano == DoccanoMode::Relation && report.events > 0 {
             report.notes.push(

@@ -70,7 +70,7 @@ fn read_file(
             return Err(bad("a line must be a JSON object".into()));
         };
         for key in obj.keys() {
-            let known = ["text", "entities", "relations", "label", "labels", "acta"];
+            let known = ["text", "entities", "relations", "label", "labels", "acta", "doc_id"];
             if !known.contains(&key.as_str())
                 && !DOC_KEYS.contains(&key.as_str())
                 && !DOCCANO_KEYS.contains(&key.as_str())
@@ -128,7 +128,10 @@ fn document(
 ) -> Result<Document, String> {
     let text: Arc<str> = str_of(obj, "text").ok_or("no \"text\" string")?.into();
     let meta = DocMeta {
-        id: id_of(obj.get("id")).unwrap_or_else(|| fallback_id.to_string()),
+        // `doc_id` names the document where `id` is doccano's example number.
+        id: id_of(obj.get("doc_id"))
+            .or_else(|| id_of(obj.get("id")))
+            .unwrap_or_else(|| fallback_id.to_string()),
         title: str_of(obj, "title").unwrap_or_default().to_string(),
         lang: str_of(obj, "lang").unwrap_or_default().to_string(),
         source: str_of(obj, "source").unwrap_or_default().to_string(),

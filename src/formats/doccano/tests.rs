@@ -136,6 +136,15 @@ fn events_are_relations_from_a_trigger_labelled_with_the_type() -> Res {
         (Some(1), Some(2), Some("Agent"))
     );
     assert_eq!(line["annotator"], "anna");
+    let dir = tempfile::tempdir()?;
+    let report = run(
+        &tricky()?,
+        "doccano",
+        &ExportOptions::default(),
+        &dir.path().join("x"),
+        &Progress::default(),
+    )?;
+    assert!(report.notes.iter().any(|n| n.contains("--offsets utf16")), "{:?}", report.notes);
     assert_eq!(line["acta"]["entities"]["17:29:Actor"]["annotator"], "bob");
     Ok(())
 }
@@ -192,7 +201,7 @@ fn the_validator_examples_import() -> Res {
     let p = import(&[data("re.jsonl"), data("seq.jsonl")], OffsetUnit::Codepoints)?;
     assert_eq!(p.documents.len(), 2);
     let re = &p.documents[0];
-    assert_eq!((re.meta.id.as_str(), re.span_count(), re.event_count()), ("re-1", 5, 1));
+    assert_eq!((re.meta.id.as_str(), re.span_count(), re.event_count()), ("doc1", 5, 1));
     let event = re.events().next().ok_or("no event")?;
     assert_eq!(event.event_type, "EVENT");
     let roles: Vec<&str> = event.arguments.iter().map(|a| a.role.as_str()).collect();
@@ -269,5 +278,30 @@ fn the_sample_project_round_trips() -> Res {
     let (back, text) = round_trip(&p, &ExportOptions::default())?;
     assert_same_annotations(&p, &back, Keep::ALL);
     assert_eq!(text.lines().count(), 5);
+    Ok(())
+}
+
+/// The exact bytes for the hard cases, so a change of shape is a visible diff. Regenerate with
+/// `ACTA_WRITE_GOLDEN=1 cargo test --lib formats::doccano`.
+#[test]
+fn golden_files() -> Res {
+    let dir = tempfile::tempdir()?;
+    for (mode, name) in
+        [(DoccanoMode::Relation, "tricky.re.jsonl"), (DoccanoMode::Seq, "tricky.seq.jsonl")]
+    {
+        let out = dir.path().join(name);
+        run(
+            &tricky()?,
+            "doccano",
+            &ExportOptions { doccano: mode, ..Default::default() },
+            &out,
+            &Progress::default(),
+        )?;
+        let got = std::fs::read_to_string(&out)?;
+        if std::env::var_os("ACTA_WRITE_GOLDEN").is_some() {
+            std::fs::write(data(name), &got)?;
+        }
+        assert_eq!(got, std::fs::read_to_string(data(name))?, "{name} changed");
+    }
     Ok(())
 }

@@ -8,12 +8,65 @@ use crate::formats::span_graph::{Graph, main_annotator};
 use crate::formats::staging::Staging;
 use crate::model::DocStatus;
 use serde::Serialize;
-use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 
 pub struct LabelStudio;
+
+#[derive(Serialize)]
+struct Task<'a> {
+    id: usize,
+    data: Data<'a>,
+    annotations: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    /// Label Studio's own export names the author here; `completed_by` must be a user of the
+    /// receiving server, so it is left for Label Studio to fill.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    created_username: String,
+    result: Vec<Item<'a>>,
+}
+
+/// A result: a `labels` region or a relation.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Region {
+        id: &'a str,
+        from_name: &'static str,
+        to_name: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        value: Value<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        meta: Option<Meta>,
+    },
+    Relation {
+        from_id: &'a str,
+        to_id: &'a str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        direction: &'static str,
+        labels: [&'a str; 1],
+    },
+}
+
+#[derive(Serialize)]
+struct Value<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    labels: [&'a str; 1],
+}
+
+/// A region's meta: Label Studio shows its `text` as the region's note.
+#[derive(Serialize)]
+struct Meta {
+    text: [String; 1],
+}
 
 #[derive(Serialize)]
 struct Data<'a> {
@@ -69,13 +122,13 @@ fn groups(graph: &Graph) -> Vec<usize> {
 }
 
 /// One task, and the labels and roles it uses.
-fn task(
+fn task<'a>(
     number: usize,
-    view: &DocView,
+    view: &'a DocView<'a>,
     report: &mut ExportReport,
     labels: &mut BTreeSet<String>,
     roles: &mut BTreeSet<String>,
-) -> serde_json::Value {
+) -> Result<String, serde_json::Error> {
     let graph = Graph::of(view, true, report);
     let units = &graph.units;
     let keys: Vec<String> = units.iter().map(|u| u.id.0.to_string()).collect();
@@ -89,54 +142,40 @@ fn task(
         let mut result = Vec::new();
         for &i in &members {
             let unit = &units[i];
-            let mut region = json!({
-                "id": keys[i],
-                "from_name": LABELS,
-                "to_name": TEXT,
-                "type": "labels",
-                "value": {
-                    "start": unit.span.start,
-                    "end": unit.span.end,
-                    "text": view.doc.slice(unit.span.start, unit.span.end),
-                    "labels": [unit.label],
-                },
-            });
             labels.insert(unit.label.to_string());
+            let mut meta = None;
             if let Some(mut extras) = graph.extras(i, &keys, &main) {
                 // A span's note goes where Label Studio shows one: the region's meta text.
-                if let Some(note) = extras.note.take() {
-                    region["meta"] = json!({ "text": [note] });
-                }
+                meta = extras.note.take().map(|note| Meta { text: [note] });
                 if extras != Default::default() {
                     acta.regions.insert(keys[i].clone(), extras);
                 }
             }
-            result.push(region);
+            let (start, end) = (unit.span.start, unit.span.end);
+            result.push(Item::Region {
+                id: &keys[i],
+                from_name: LABELS,
+                to_name: TEXT,
+                kind: "labels",
+                value: Value { start, end, text: view.doc.slice(start, end), labels: [unit.label] },
+                meta,
+            });
         }
         for rel in graph.relations.iter().filter(|r| group[r.from] == g) {
             roles.insert(rel.role.to_string());
             if rel.span_target {
-                acta.span_args.push([
-                    keys[rel.from].clone(),
-                    keys[rel.to].clone(),
-                    rel.role.to_string(),
-                ]);
+                let (from, to) = (keys[rel.from].clone(), keys[rel.to].clone());
+                acta.span_args.push([from, to, rel.role.to_string()]);
             }
-            result.push(json!({
-                "from_id": keys[rel.from],
-                "to_id": keys[rel.to],
-                "type": "relation",
-                "direction": "right",
-                "labels": [rel.role],
-            }));
+            result.push(Item::Relation {
+                from_id: &keys[rel.from],
+                to_id: &keys[rel.to],
+                kind: "relation",
+                direction: "right",
+                labels: [rel.role],
+            });
         }
-        let mut annotation = json!({ "result": result });
-        if !main.is_empty() {
-            // Label Studio's own export names the author here; `completed_by` must be a user
-            // of the receiving server, so it is left for Label Studio to fill.
-            annotation["created_username"] = json!(main);
-        }
-        annotations.push(annotation);
+        annotations.push(Annotation { created_username: main, result });
     }
     report.documents += 1;
     report.spans += units.iter().filter(|u| u.shares.is_none()).count();
@@ -153,7 +192,7 @@ fn task(
         notes: &meta.notes,
         acta,
     };
-    json!({ "id": number, "data": data, "annotations": annotations })
+    serde_json::to_string(&Task { id: number, data, annotations })
 }
 
 impl Exporter for LabelStudio {
@@ -183,8 +222,8 @@ impl Exporter for LabelStudio {
             w.write_all(b"[")?;
             for (i, view) in job.docs.iter().enumerate() {
                 w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                let task = task(i + 1, view, report, &mut labels, &mut roles);
-                serde_json::to_writer(&mut *w, &task)?;
+                let task = task(i + 1, view, report, &mut labels, &mut roles)?;
+                w.write_all(task.as_bytes())?;
                 job.step_io(view)?;
             }
             w.write_all(b"\n]\n")

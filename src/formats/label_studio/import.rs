@@ -54,7 +54,21 @@ impl Importer for LabelStudioImport {
             }
             read_tasks(path, config.as_ref(), options, progress, &mut batch)?;
         }
-        batch.schema = config.map(|c| c.schema);
+        batch.schema = config.map(|mut c| {
+            // A config from Label Studio does not say which labels anchor events; the tasks do.
+            let triggers: std::collections::HashSet<&str> = batch
+                .documents
+                .iter()
+                .flat_map(|d| d.events().filter_map(|e| d.span(e.trigger)))
+                .map(|s| s.label.as_str())
+                .collect();
+            for label in &mut c.schema.labels {
+                if triggers.contains(label.name.as_str()) {
+                    label.kind = crate::model::LabelKind::Event;
+                }
+            }
+            c.schema
+        });
         Ok(batch)
     }
 }

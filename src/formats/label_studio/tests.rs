@@ -167,6 +167,13 @@ fn the_validator_examples_import() -> Res {
     let errors: Vec<_> =
         problems.iter().filter(|p| p.severity == crate::model::Severity::Error).collect();
     assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        p.schema.label("EVENT").map(|l| l.kind),
+        Some(LabelKind::Event),
+        "it anchors events"
+    );
+    let wrong = problems.iter().filter(|p| p.to_string().contains("not an event label")).count();
+    assert_eq!(wrong, 0, "{problems:?}");
 
     let bad = import(&[data("tasks_bad.json")]).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(
@@ -245,5 +252,22 @@ fn the_sample_project_round_trips() -> Res {
     let (back, tasks) = round_trip(&p)?;
     assert_same_annotations(&p, &back, Keep::ALL);
     assert_eq!(tasks.as_array().map(Vec::len), Some(5));
+    Ok(())
+}
+
+/// The exact bytes of tasks and config for the layered document. Regenerate with
+/// `ACTA_WRITE_GOLDEN=1 cargo test --lib formats::label_studio`.
+#[test]
+fn golden_files() -> Res {
+    let dir = tempfile::tempdir()?;
+    let out = dir.path().join("layered.json");
+    run(&layered()?, "label-studio", &ExportOptions::default(), &out, &Progress::default())?;
+    for name in ["layered.json", "layered.config.xml"] {
+        let got = std::fs::read_to_string(dir.path().join(name))?;
+        if std::env::var_os("ACTA_WRITE_GOLDEN").is_some() {
+            std::fs::write(data(name), &got)?;
+        }
+        assert_eq!(got, std::fs::read_to_string(data(name))?, "{name} changed");
+    }
     Ok(())
 }
