@@ -273,6 +273,10 @@ fn read_result(
             .and_then(Value::as_array)
             .map(|l| l.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
+        if labels.is_empty() {
+            *ignored.entry("labels region without a label".into()).or_default() += 1;
+            continue;
+        }
         let key = if reading.units.iter().any(|u| u.key == id) {
             format!("{}/{id}", reading.units.len())
         } else {
@@ -289,9 +293,6 @@ fn read_result(
                 label: label.to_string(),
                 annotator: who.clone(),
             });
-        }
-        if labels.is_empty() {
-            return Err(at(&format!("region {id} has no labels")));
         }
         if let Some(note) = r.get("meta").and_then(|m| m.get("text")).and_then(Value::as_array) {
             let note: Vec<&str> = note.iter().filter_map(Value::as_str).collect();
