@@ -1,16 +1,14 @@
 //! Files in and out: the project (RON), datasets, imported texts. No egui here.
-//! Every write goes through `atomic::write_atomic`, so a crash leaves the old file or the new one.
+//! Every write goes through `atomic::write_atomic` or a `staging::Staging`, so a crash leaves the
+//! old file or the new one.
 
 pub mod atomic;
 pub mod doccano;
 pub mod export;
 pub mod import;
 pub mod jsonl;
-<<<<<<< HEAD
 pub mod jsonl_import;
-=======
 pub mod label_studio;
->>>>>>> 94d0044 (doccano and Label Studio formats: export and import through a shared span graph (events as relations from a trigger labelled with the event type); doccano relation and sequence modes with overlap policies, UTF-16 offsets and an acta metadata key for a lossless round trip)
 pub mod progress;
 pub mod project;
 pub mod span_graph;
