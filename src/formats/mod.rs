@@ -16,6 +16,7 @@ pub mod staging;
 #[cfg(test)]
 pub mod testgen;
 pub mod text_import;
+pub mod tokens;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
