@@ -365,10 +365,10 @@ fn a_bad_input_leaves_an_existing_project_untouched() -> TestResult {
 fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = saved_sample(dir.path())?;
-    let out = dir.path().join("out.conll");
-    let run = acta(&["export", s(&path), "--format", "conll", "--out", s(&out)]);
+    let out = dir.path().join("out.xyz");
+    let run = acta(&["export", s(&path), "--format", "xyz", "--out", s(&out)]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("unknown export format `conll` (known: jsonl"), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown export format `xyz` (known: jsonl"), "{}", run.stderr);
     assert!(!out.exists());
     Ok(())
 }

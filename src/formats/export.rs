@@ -187,6 +187,9 @@ fn all() -> Vec<Box<dyn Exporter>> {
         Box::new(super::jsonl::Jsonl),
         Box::new(super::doccano::Doccano),
         Box::new(super::label_studio::LabelStudio),
+        Box::new(super::conll::Conll),
+        Box::new(super::hf::Hf),
+        Box::new(super::spacy::Spacy),
     ]
 }
 

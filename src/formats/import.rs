@@ -89,6 +89,7 @@ fn all() -> Vec<Box<dyn Importer>> {
         Box::new(super::jsonl_import::JsonlImport),
         Box::new(super::doccano::DoccanoImport),
         Box::new(super::label_studio::LabelStudioImport),
+        Box::new(super::conll::ConllImport),
     ]
 }
 

@@ -4,7 +4,9 @@
 
 pub mod atomic;
 pub mod doccano;
+pub mod conll;
 pub mod export;
+pub mod hf;
 pub mod import;
 pub mod jsonl;
 pub mod jsonl_import;
@@ -12,6 +14,7 @@ pub mod label_studio;
 pub mod progress;
 pub mod project;
 pub mod span_graph;
+pub mod spacy;
 pub mod staging;
 #[cfg(test)]
 pub mod testgen;

@@ -1,0 +1,80 @@
+//! CoNLL export. Words are spaCy's tokens (see `formats/tokens`) split at whitespace, so no
+//! column ever holds a space or a no-break space; whitespace tokens are left out. Spans off
+//! token boundaries, overlaps the policy drops and every event are reported.
+
+use super::DOCSTART;
+use crate::formats::export::{ExportError, ExportJob, ExportReport, Exporter};
+use crate::formats::staging::Staging;
+use crate::formats::tokens::{
+    self, events_left_out, iob2, labels_only_note, prepare, refuse_overlaps, words,
+};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+pub struct Conll;
+
+/// The tag as written: whitespace in a label would split the column, so it becomes `_`.
+pub(crate) fn tag_text(tag: Option<(char, &str)>, renamed: &mut BTreeSet<String>) -> String {
+    match tag {
+        None => "O".to_string(),
+        Some((prefix, label)) => {
+            let safe: String =
+                label.chars().map(|c| if tokens::is_space(c) { '_' } else { c }).collect();
+            if safe != label {
+                renamed.insert(format!("`{label}` is written `{safe}`"));
+            }
+            format!("{prefix}-{safe}")
+        }
+    }
+}
+
+impl Exporter for Conll {
+    fn name(&self) -> &'static str {
+        "conll"
+    }
+
+    fn describe(&self) -> &'static str {
+        "CoNLL IOB2: a word and its tag per line, sentences and documents separated (spans only)"
+    }
+
+    fn export(
+        &self,
+        job: &ExportJob,
+        out: &Path,
+        staging: &mut Staging,
+        report: &mut ExportReport,
+    ) -> Result<(), ExportError> {
+        let mut clashes = Vec::new();
+        let mut renamed = BTreeSet::new();
+        let written = staging.file(out, |w| {
+            for view in &job.docs {
+                let doc = prepare(view, Some(job.options.overlap), report, &mut clashes);
+                events_left_out(view, "conll", report);
+                let tags = iob2(&doc);
+                writeln!(w, "{DOCSTART}\n")?;
+                for sentence in &doc.sentences {
+                    let words = words(&doc, view.text(), sentence.clone(), &tags);
+                    if words.is_empty() {
+                        continue;
+                    }
+                    for word in words {
+                        writeln!(w, "{} {}", word.text, tag_text(word.tag, &mut renamed))?;
+                    }
+                    w.write_all(b"\n")?;
+                }
+                report.documents += 1;
+                report.spans += doc.spans.len();
+                job.step_io(view)?;
+            }
+            Ok(())
+        });
+        job.finish(out, written)?;
+        refuse_overlaps(clashes)?;
+        report
+            .notes
+            .extend(renamed.into_iter().map(|r| format!("label {r} (no spaces in columns)")));
+        report.notes.extend(labels_only_note("conll", &job.docs));
+        Ok(())
+    }
+}
