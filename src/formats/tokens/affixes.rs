@@ -181,7 +181,9 @@ fn diacritic(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 fn punct(c: char) -> bool {
-    PUNCT.iter().any(|p| p.chars().eq(std::iter::once(c)))
+    // Every entry but `……` is one character; that one starts with `…`, itself an entry.
+    let mut buf = [0u8; 4];
+    PUNCT.contains(&&*c.encode_utf8(&mut buf))
 }
 
 fn is(s: &[char], text: &str) -> bool {

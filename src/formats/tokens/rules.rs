@@ -5,16 +5,24 @@
 
 use super::affixes::{Flavour, infixes, prefix, suffix};
 use super::url::is_url;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub(super) struct Rules {
     flavour: Flavour,
     /// Exception → lengths (in chars) of its pieces.
     specials: HashMap<String, Vec<usize>>,
-    longest: usize,
-    /// First token → (tokens the rules alone make of an exception, the exception).
+    /// (first char, last char, length) of every exception: most chunks are rejected by this
+    /// without building a `String` to look up.
+    shapes: HashSet<(char, char, usize)>,
+    /// First token → the tokens the rules alone make of an exception.
     merges: HashMap<String, Vec<Vec<String>>>,
+    /// Shapes of the merges' first tokens, for the same quick rejection.
+    merge_shapes: HashSet<(char, char, usize)>,
+}
+
+fn shape(s: &[char]) -> Option<(char, char, usize)> {
+    Some((*s.first()?, *s.last()?, s.len()))
 }
 
 /// A token as char positions: `ws` is a single space after it, `space` a whitespace token.
@@ -57,11 +65,17 @@ pub fn is_space(c: char) -> bool {
 
 impl Rules {
     fn new(table: &str, flavour: Flavour) -> Self {
-        let mut rules =
-            Rules { flavour, specials: HashMap::new(), longest: 0, merges: HashMap::new() };
+        let mut rules = Rules {
+            flavour,
+            specials: HashMap::new(),
+            shapes: HashSet::new(),
+            merges: HashMap::new(),
+            merge_shapes: HashSet::new(),
+        };
         for line in table.lines().filter(|l| !l.is_empty()) {
             let key: String = line.split('\t').collect();
-            rules.longest = rules.longest.max(key.chars().count());
+            let chars: Vec<char> = key.chars().collect();
+            rules.shapes.extend(shape(&chars));
             let pieces = line.split('\t').map(|p| p.chars().count()).collect();
             rules.specials.insert(key, pieces);
         }
@@ -83,6 +97,8 @@ impl Rules {
                 .map(|p| String::from_iter(&chars[p.start..p.end]))
                 .collect();
             if let Some(first) = pattern.first() {
+                let first_chars: Vec<char> = first.chars().collect();
+                rules.merge_shapes.extend(shape(&first_chars));
                 rules.merges.entry(first.clone()).or_default().push(pattern);
             }
         }
@@ -90,7 +106,7 @@ impl Rules {
     }
 
     fn special(&self, s: &[char]) -> Option<&Vec<usize>> {
-        if s.len() > self.longest {
+        if !shape(s).is_some_and(|k| self.shapes.contains(&k)) {
             return None;
         }
         self.specials.get(&String::from_iter(s))
@@ -230,7 +246,7 @@ impl Rules {
         }
         found.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
         found.dedup();
-        let mut seen = vec![false; texts.len()];
+        let mut seen = vec![false; out.len()];
         let mut kept = Vec::new();
         for (i, end) in found {
             if !seen[i] && !seen[end - 1] {
