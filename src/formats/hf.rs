@@ -1,7 +1,6 @@
-//! Hugging Face token classification: JSON Lines `{"id","tokens","ner_tags"}`, one record per
-//! sentence (models take a few hundred tokens at most and the classic datasets, CoNLL-2003
-//! among them, are per sentence), tags as indices into `OUT.labels.json` written beside it.
-//! Words and tags are CoNLL's (IOB2 on spaCy tokens split at whitespace).
+//! Hugging Face token classification: JSONL `{"id","tokens","ner_tags"}`, one record per sentence
+//! (models take a few hundred tokens at most; CoNLL-2003 and kin are per sentence), tags indexing
+//! `OUT.labels.json` written beside. Words and IOB2 tags are CoNLL's.
 
 use super::export::{ExportError, ExportJob, ExportReport, Exporter};
 use super::staging::Staging;

@@ -1,7 +1,6 @@
-//! CoNLL tests: the file written for a small project (NBSP, events, overlaps, strict), the
-//! importer on every tag scheme and on bad lines, and a property test that export then import
-//! keeps every span the export kept. CoNLL cannot keep the original whitespace, so the round
-//! trip compares spans by their place in the text with whitespace taken out.
+//! CoNLL tests: the file written (NBSP, events, overlaps, strict), the importer on every tag
+//! scheme and on bad lines, and a property test of export then import. CoNLL cannot keep the
+//! original whitespace, so the round trip compares spans by their place in the squeezed text.
 
 use crate::formats::export::{self, ExportError, ExportOptions, Overlap};
 use crate::formats::import::{self, ImportError, ImportOptions};
@@ -197,4 +196,13 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn labels_with_spaces_keep_the_columns() {
+    let mut renamed = BTreeSet::new();
+    let tag = super::export::tag_text(Some(('B', "Named\u{a0}Entity x")), &mut renamed);
+    assert_eq!(tag, "B-Named_Entity_x");
+    assert_eq!(super::export::tag_text(None, &mut renamed), "O");
+    assert_eq!(renamed.len(), 1, "noted once");
 }

@@ -1,7 +1,6 @@
-//! Prodigy-style JSONL, one document per line: `text`, `meta` (`id`, `lang`: the spaCy language
-//! whose tokens these are, `title`), `tokens`, `spans` (overlaps kept: spaCy span groups hold
-//! them), `relations` (one per event argument: head = the trigger's last token, child = the
-//! argument's last token, label = role) and `events` (id, type, trigger span id, attributes).
+//! Prodigy-style JSONL, one document per line: `text`, `meta` (`id`, `lang` = the spaCy rules
+//! used, `title`), every token, `spans` (overlaps kept: span groups hold them), `relations` (per
+//! argument: head = trigger's last token, child = argument's, label = role) and `events`.
 
 use crate::formats::export::{DocView, ExportError, ExportJob, ExportReport, UnitMap};
 use crate::formats::staging::Staging;

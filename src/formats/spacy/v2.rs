@@ -1,7 +1,6 @@
-//! spaCy v2 JSON training format: `[{"id","paragraphs":[{"raw","sentences":[{"tokens":[{"id",
-//! "orth","space","ner"}]}]}]}]`, one paragraph per document. Every token is written, whitespace
-//! tokens too, with its `space` flag, so `spacy convert -c json` rebuilds the exact text; tags are
-//! BILUO (IOB tags there silently give no entities). Overlaps follow `--overlap`.
+//! spaCy v2 JSON: `[{"id","paragraphs":[{"raw","sentences":[{"tokens":[{"id","orth","space",
+//! "ner"}]}]}]}]`, one paragraph per document, every token with its `space` flag so `spacy convert
+//! -c json` rebuilds the exact text; BILUO tags (IOB there silently gives no entities).
 
 use crate::formats::export::{ExportError, ExportJob, ExportReport};
 use crate::formats::staging::Staging;

@@ -1,7 +1,6 @@
-//! One language's tokenizer: spaCy's exceptions (`specials/LANG.txt`, written from spaCy by
-//! `tests/data/tokens/spacy_tables.py`) on top of the shared affix rules, run the way spaCy's
-//! `Tokenizer` runs them: affixes peeled off a whitespace-free chunk, then infixes, then the
-//! pass that merges exceptions the affix rules had split (`Hi:)` → `Hi`, `:)`).
+//! One language's tokenizer as spaCy's `Tokenizer` runs it: exceptions (`specials/LANG.txt`,
+//! from `tests/data/tokens/spacy_tables.py`), affixes peeled off each whitespace-free chunk, then
+//! infixes, then the pass that merges exceptions the rules had split (`Hi:)`, `до н.э.`).
 
 use super::affixes::{Flavour, infixes, prefix, suffix};
 use super::url::is_url;
