@@ -3,8 +3,8 @@
 //! old file or the new one.
 
 pub mod atomic;
-pub mod doccano;
 pub mod conll;
+pub mod doccano;
 pub mod export;
 pub mod hf;
 pub mod import;
@@ -13,8 +13,8 @@ pub mod jsonl_import;
 pub mod label_studio;
 pub mod progress;
 pub mod project;
-pub mod span_graph;
 pub mod spacy;
+pub mod span_graph;
 pub mod staging;
 #[cfg(test)]
 pub mod testgen;

@@ -129,6 +129,21 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
     Ok(Imported { project, notes })
 }
 
+impl From<ImportError> for super::import::ImportError {
+    fn from(e: ImportError) -> Self {
+        use super::import::ImportError as E;
+        match e {
+            ImportError::Io { path, cause } => E::Io { path, cause },
+            ImportError::NotText { path, offset, line } => E::Bad {
+                path,
+                line: Some(line),
+                message: format!("not text (a NUL byte at offset {offset}): a binary file?"),
+            },
+            ImportError::NoTexts { path } => E::Empty { path, what: "no .txt files".into() },
+        }
+    }
+}
+
 /// The `txt` importer: one document per text file, no annotations.
 pub struct Txt;
 
@@ -148,15 +163,7 @@ impl super::import::Importer for Txt {
         progress: &super::progress::Progress,
     ) -> Result<super::import::Batch, super::import::ImportError> {
         use super::import::ImportError as E;
-        let convert = |e: ImportError| match e {
-            ImportError::Io { path, cause } => E::Io { path, cause },
-            ImportError::NotText { path, offset, line } => E::Bad {
-                path,
-                line: Some(line),
-                message: format!("not text (a NUL byte at offset {offset}): a binary file?"),
-            },
-            ImportError::NoTexts { path } => E::Empty { path, what: "no .txt files".into() },
-        };
+        let convert = E::from;
         let mut batch = super::import::Batch::default();
         let mut ids = HashSet::new();
         for path in collect_inputs(inputs).map_err(convert)? {

@@ -157,14 +157,11 @@ impl Importer for ConllImport {
             if progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
             }
-            let text = text_import::read_text(&path).map_err(|e| match e {
-                text_import::ImportError::NotUtf8 { line, offset, .. } => ImportError::bad(
-                    &path,
-                    Some(line),
-                    format!("not UTF-8 text (invalid byte at offset {offset})"),
-                ),
-                other => ImportError::bad(&path, None, other.to_string()),
-            })?;
+            let decoded = text_import::read_text(&path)?;
+            if let Some(name) = decoded.encoding {
+                batch.notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
+            }
+            let text = decoded.text;
             progress.advance(text.len() as u64);
             let docs = parse(&path, &text, &annotator)?;
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
