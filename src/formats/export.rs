@@ -185,11 +185,12 @@ pub trait Exporter {
 fn all() -> Vec<Box<dyn Exporter>> {
     vec![
         Box::new(super::jsonl::Jsonl),
+        Box::new(super::brat::Brat),
+        Box::new(super::conll::Conll),
+        Box::new(super::spacy::Spacy),
         Box::new(super::doccano::Doccano),
         Box::new(super::label_studio::LabelStudio),
-        Box::new(super::conll::Conll),
         Box::new(super::hf::Hf),
-        Box::new(super::spacy::Spacy),
     ]
 }
 

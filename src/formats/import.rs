@@ -87,9 +87,10 @@ fn all() -> Vec<Box<dyn Importer>> {
     vec![
         Box::new(super::text_import::Txt),
         Box::new(super::jsonl_import::JsonlImport),
+        Box::new(super::brat::Brat),
+        Box::new(super::conll::ConllImport),
         Box::new(super::doccano::DoccanoImport),
         Box::new(super::label_studio::LabelStudioImport),
-        Box::new(super::conll::ConllImport),
     ]
 }
 

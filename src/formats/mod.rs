@@ -3,6 +3,7 @@
 //! old file or the new one.
 
 pub mod atomic;
+pub mod brat;
 pub mod conll;
 pub mod doccano;
 pub mod export;

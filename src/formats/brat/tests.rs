@@ -1,0 +1,348 @@
+//! brat both ways: property round trips with and without the sidecars, a golden export of a
+//! hard document (CRLF, a lone CR, a name over a line break, a trigger of two event types, an
+//! event as argument, names brat cannot spell), the validator's own samples, and bad files.
+
+use super::LineEnds;
+use crate::formats::export::{self, ExportOptions};
+use crate::formats::import::{self, ImportError, ImportOptions};
+use crate::formats::progress::Progress;
+use crate::formats::testgen::{self, Keep};
+use crate::model::{
+    AnnId, Argument, AttrKind, AttributeDef, DocMeta, DocStatus, Document, Event, LabelDef,
+    LabelKind, Project, Rgb, Span,
+};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+type Res = Result<(), Box<dyn std::error::Error>>;
+
+fn data(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat").join(dir)
+}
+
+fn export_to(p: &Project, out: &Path) -> Result<export::ExportReport, export::ExportError> {
+    export::run(p, "brat", &ExportOptions::default(), out, &Progress::default())
+}
+
+fn import_from(inputs: &[PathBuf]) -> Result<(Project, import::Added), ImportError> {
+    let mut p = Project::new("imported");
+    let added =
+        import::run(&mut p, "brat", inputs, &ImportOptions::default(), &Progress::default())?;
+    Ok((p, added))
+}
+
+/// The project as brat alone sees it: LF-only text, offsets shifted, only the document id.
+fn as_brat_reads_it(p: &Project) -> Result<Project, String> {
+    let mut out = Project::new("brat");
+    for doc in &p.documents {
+        let (text, ends) = LineEnds::split(doc.text());
+        let spans = doc
+            .spans()
+            .map(|s| {
+                let mut s = s.clone();
+                (s.start, s.end) = (ends.to_brat(s.start), ends.to_brat(s.end));
+                s
+            })
+            .collect();
+        let meta = DocMeta { id: doc.meta.id.clone(), ..Default::default() };
+        let events = doc.events().cloned().collect();
+        let doc =
+            Document::from_annotations(meta, text, spans, events).map_err(|e| format!("{e:?}"))?;
+        out.documents.push(Arc::new(doc));
+    }
+    Ok(out)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_then_import_gives_the_project_back(p in testgen::project()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let report = export_to(&p, dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        let (back, _) = import_from(&[dir.path().to_path_buf()]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        testgen::assert_same_annotations(&p, &back, Keep::ALL);
+    }
+
+    #[test]
+    fn without_sidecars_brat_alone_keeps_every_annotation(p in testgen::project()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        export_to(&p, dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for entry in std::fs::read_dir(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))? {
+            let path = entry.map_err(|e| TestCaseError::fail(e.to_string()))?.path();
+            if path.to_string_lossy().ends_with(".acta.json") {
+                std::fs::remove_file(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+        }
+        let (back, _) = import_from(&[dir.path().to_path_buf()]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let expected = as_brat_reads_it(&p).map_err(TestCaseError::fail)?;
+        let keep = Keep { annotators: false, meta: false, ..Keep::ALL };
+        testgen::assert_same_annotations(&expected, &back, keep);
+    }
+}
+
+/// One document with every hard case of the format, and a schema with names brat cannot spell.
+fn hard_project() -> Result<Project, String> {
+    let mut p = Project::new("golden");
+    p.schema.labels.push(LabelDef {
+        name: "Место".into(),
+        color: Rgb([0x0e, 0xa5, 0xe9]),
+        hotkey: Some("4".into()),
+        kind: LabelKind::Entity,
+    });
+    p.schema.attributes.push(AttributeDef {
+        name: "уверенность".into(),
+        on: vec!["Место".into()],
+        kind: AttrKind::Choice(vec!["высокая".into(), "низкая".into()]),
+    });
+    let text = "Южная\r\nОсетия признала ЛНР.\rЛавров заявил об этом.";
+    let span =
+        |id, start, end, label: &str, who: &str| Span::new(AnnId(id), start, end, label, who);
+    let mut name = span(1, 0, 13, "Actor", "anna");
+    name.attributes.insert("kind".into(), "state".into());
+    let mut lnr = span(3, 23, 26, "Actor", "anna");
+    lnr.attributes.insert("canonical".into(), "Луганская Народная Республика".into());
+    let mut place = span(10, 23, 26, "Место", "anna");
+    place.attributes.insert("уверенность".into(), "высокая".into());
+    let mut orphan = span(6, 45, 49, "Event", "anna");
+    orphan.note = Some("две\nстроки".into());
+    let spans = vec![
+        name,
+        span(2, 14, 22, "Event", "anna"),
+        lnr,
+        span(4, 28, 34, "Actor", "Олена"),
+        span(5, 35, 41, "Event", "anna"),
+        orphan,
+        place,
+        // Starts at the LF of a CRLF: brat cannot say so, the sidecar can.
+        span(12, 6, 13, "Date", "anna"),
+    ];
+    let arg = |role: &str, target| Argument { role: role.into(), target: AnnId(target) };
+    let mut recognition = Event::new(AnnId(7), AnnId(2), "Recognition", "anna");
+    recognition.arguments = vec![arg("Agent", 1), arg("Theme", 3)];
+    recognition.attributes.insert("polarity".into(), "asserted".into());
+    let mut statement = Event::new(AnnId(8), AnnId(5), "Statement", "Олена");
+    statement.arguments = vec![arg("Agent", 4), arg("Theme", 7)];
+    statement.note = Some("цитата".into());
+    let mut other = Event::new(AnnId(9), AnnId(5), "Other", "anna");
+    other.arguments = vec![arg("Participant", 4), arg("Participant", 1)];
+    let meta = DocMeta {
+        id: "d1".into(),
+        title: "Признание".into(),
+        lang: "ru".into(),
+        source: "https://example.org/1".into(),
+        dateline: Some("2014-06-01".into()),
+        status: DocStatus::Done,
+        notes: "проверить\tдату".into(),
+    };
+    // Covered texts filled in, and an id counter past the ids (deleted ones are never reused).
+    let events = vec![recognition, statement, other];
+    let filled = Document::from_annotations(meta.clone(), text, spans, events)
+        .map_err(|e| format!("{e:?}"))?;
+    let doc = Document::from_parts(
+        meta,
+        text,
+        filled.spans().cloned().collect(),
+        filled.events().cloned().collect(),
+        20,
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    p.documents.push(Arc::new(doc));
+    Ok(p)
+}
+
+#[test]
+fn golden_export_and_back() -> Res {
+    let p = hard_project()?;
+    let dir = tempfile::tempdir()?;
+    let report = export_to(&p, dir.path())?;
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!((report.documents, report.spans, report.events), (1, 8, 3));
+    let notes = report.notes.join("\n");
+    for said in [
+        "CR line ends (d1)",
+        "1 span(s) cross a line break",
+        "1 attribute value(s)",
+        "1 note(s)",
+        "`Место` → Mesto",
+        "2 T line(s) cover exactly",
+    ] {
+        assert!(notes.contains(said), "{said} not in {notes}");
+    }
+    let golden = data("golden");
+    let files = [
+        "d1.txt",
+        "d1.ann",
+        "d1.acta.json",
+        "annotation.conf",
+        "visual.conf",
+        "annotation.acta.json",
+    ];
+    for name in files {
+        let got = std::fs::read_to_string(dir.path().join(name))?;
+        if std::env::var_os("ACTA_WRITE_GOLDEN").is_some() {
+            std::fs::create_dir_all(&golden)?;
+            std::fs::write(golden.join(name), &got)?;
+        }
+        assert_eq!(
+            got,
+            std::fs::read_to_string(golden.join(name))?,
+            "{name} differs from the golden file"
+        );
+    }
+    let (back, added) = import_from(&[golden])?;
+    testgen::assert_same_annotations(&p, &back, Keep::ALL);
+    assert_eq!(back.schema, p.schema, "the schema sidecar gives the schema back");
+    assert_eq!(back.documents[0].next_id(), AnnId(20));
+    let said = added.notes.join("\n");
+    assert!(!said.contains(".acta.json"), "the sidecars fit: {said}");
+    Ok(())
+}
+
+#[test]
+fn golden_without_sidecars_reads_as_brat_means_it() -> Res {
+    let dir = tempfile::tempdir()?;
+    for name in ["d1.txt", "d1.ann", "annotation.conf", "visual.conf"] {
+        std::fs::copy(data("golden").join(name), dir.path().join(name))?;
+    }
+    let (back, _) = import_from(&[dir.path().join("d1.ann")])?;
+    let doc = &back.documents[0];
+    assert_eq!(doc.text(), "Южная\nОсетия признала ЛНР.\nЛавров заявил об этом.");
+    assert_eq!((doc.span_count(), doc.event_count()), (8, 3));
+    let name = doc.spans().find(|s| s.text == "Южная\nОсетия" && s.label == "Actor");
+    assert!(name.is_some(), "the fragments over the line break are one span again");
+    let canonical = doc.spans().find_map(|s| s.attributes.get("canonical"));
+    assert_eq!(canonical.map(String::as_str), Some("Луганская_Народная_Республика"));
+    let place = doc.spans().find(|s| s.label == "Mesto").map(|s| s.attributes.clone());
+    assert_eq!(place.and_then(|a| a.get("uverennost").cloned()).as_deref(), Some("высокая"));
+    let other = doc.events().find(|e| e.event_type == "Other").map(|e| e.arguments.len());
+    assert_eq!(other, Some(2), "Participant2 is a second Participant");
+    let types: Vec<_> =
+        doc.events().map(|e| doc.span(e.trigger).map(|s| s.label.clone())).collect();
+    assert!(types.iter().all(|l| l.as_deref() == Some("Event")), "{types:?}");
+    Ok(())
+}
+
+#[test]
+fn the_validators_samples() -> Res {
+    let (p, added) = import_from(&[data("validator/brat"), data("validator/brat_disc")])?;
+    assert_eq!(p.documents.len(), 2);
+    let doc = &p.documents[0];
+    assert_eq!((doc.span_count(), doc.event_count()), (5, 1));
+    let event = doc.events().next().ok_or("no event")?;
+    assert_eq!(event.event_type, "Recognition");
+    let roles: Vec<&str> = event.arguments.iter().map(|a| a.role.as_str()).collect();
+    assert_eq!(roles, ["Agent", "Recognized", "Recognized", "Date"]);
+    assert_eq!(event.attributes.get("Certainty").map(String::as_str), Some("Confirmed"));
+    assert_eq!(event.attributes.get("Negated").map(String::as_str), Some("true"));
+    assert_eq!(doc.span(event.trigger).map(|s| s.label.as_str()), Some("Event"));
+    let notes: Vec<&str> = doc.spans().filter_map(|s| s.note.as_deref()).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("brat relation R1 Ally") && n.contains("T4 «ЛНР»")));
+    assert!(notes.iter().any(|n| n.contains("Wikidata:Q23427")));
+    assert!(notes.contains(&"день не указан"));
+    let disc = &p.documents[1];
+    assert_eq!(disc.meta.id, "doc1-2");
+    assert_eq!(disc.spans().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["Южная Осетия"]);
+    let said = added.notes.join("\n");
+    assert!(said.contains("Ally") && said.contains("before 1.3"), "{said}");
+    let schema = &p.schema;
+    assert!(schema.event_type("Recognition").is_some_and(|t| t.role("Recognized").is_some()));
+    assert!(schema.attributes.iter().any(|a| a.name == "Certainty"));
+    Ok(())
+}
+
+/// Writes `ann` beside the text of the validator's sample and imports it.
+fn import_ann(ann: &str) -> Result<import::Added, ImportError> {
+    let dir = tempfile::tempdir().map_err(|e| ImportError::io(Path::new("tmp"), e))?;
+    let txt = "Южная Осетия признала независимость ДНР и ЛНР в июне 2014 года.";
+    std::fs::write(dir.path().join("doc.txt"), txt).map_err(|e| ImportError::io(dir.path(), e))?;
+    std::fs::write(dir.path().join("doc.ann"), ann).map_err(|e| ImportError::io(dir.path(), e))?;
+    import_from(&[dir.path().join("doc.txt")]).map(|(_, added)| added)
+}
+
+#[test]
+fn bad_files_name_file_line_and_problem() {
+    let cases = [
+        ("T1\tActor 0 12\tЮжная Осетия\nT2\tActor 0 99\tx\n", 2, "past the end"),
+        ("T1\tActor 0 23\tЮжная Осетия\n", 1, "does not match"),
+        ("T1\tActor 12 0\tx\n", 1, "after end"),
+        ("T1\tActor 0 12\tЮжная Осетия\nE1\tRecognition:T9 Agent:T1\n", 2, "T9 does not exist"),
+        (
+            "T1\tActor 0 12\tЮжная Осетия\nT2\tRec 13 21\tпризнала\nE1\tRec:T2 Agent:T7\n",
+            3,
+            "T7 does not exist",
+        ),
+        ("T1\tActor 0 12\tЮжная Осетия\nA1\tkind T3 state\n", 2, "T3 does not exist"),
+        ("T1\tActor 0 12\tЮжная Осетия\nT1\tActor 0 5\tЮжная\n", 2, "used twice"),
+        ("T1\tActor 0 5;3 12\tЮжная Осетия\n", 1, "overlap"),
+    ];
+    for (ann, line, what) in cases {
+        match import_ann(ann) {
+            Err(e @ ImportError::Bad { line: Some(l), .. }) => {
+                let msg = e.to_string();
+                assert!(msg.contains(&format!("doc.ann:{line}")) && l == line, "{msg}");
+                assert!(msg.contains(what), "{what} not in {msg}");
+            }
+            other => panic!("{ann:?} gave {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn fragments_apart_by_words_become_several_spans_and_say_so() -> Res {
+    let added = import_ann("T1\tActor 0 5;36 39\tЮжная ДНР\nA1\tkind T1 state\n")?;
+    assert_eq!(added.spans, 2);
+    assert!(
+        added
+            .notes
+            .iter()
+            .any(|n| n.contains("discontinuous span (0 5;36 39); imported as 2 spans")),
+        "{:?}",
+        added.notes
+    );
+    let added = import_ann("T1\tActor 0 5;6 12\tЮжная Осетия\n")?;
+    assert_eq!(added.spans, 1, "only a space apart: one span");
+    Ok(())
+}
+
+#[test]
+fn a_crlf_text_keeps_its_crs_and_brat_offsets_move() -> Res {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("w.txt"), "Киев\r\nЛНР\r\n")?;
+    std::fs::write(dir.path().join("w.ann"), "T1\tActor 5 8\tЛНР\n")?;
+    let (p, _) = import_from(&[dir.path().to_path_buf()])?;
+    let doc = &p.documents[0];
+    assert_eq!(doc.text(), "Киев\r\nЛНР\r\n");
+    let span = doc.spans().next().ok_or("no span")?;
+    assert_eq!((span.start, span.end, span.text.as_str()), (6, 9, "ЛНР"));
+    Ok(())
+}
+
+#[test]
+fn what_brat_cannot_show_is_reported_and_strict_refuses() -> Res {
+    let mut p = Project::new("t");
+    let meta = DocMeta { id: "a/b".into(), ..Default::default() };
+    let spans =
+        vec![Span::new(AnnId(1), 0, 4, "Actor", "a"), Span::new(AnnId(2), 4, 6, "Event", "a")];
+    let mut event = Event::new(AnnId(3), AnnId(2), "Meeting", "a");
+    event.arguments.push(Argument { role: "Agent".into(), target: AnnId(1) });
+    p.documents.push(Arc::new(
+        Document::from_annotations(meta, "Киев\r\n", spans, vec![event])
+            .map_err(|e| format!("{e:?}"))?,
+    ));
+    let dir = tempfile::tempdir()?;
+    let report = export_to(&p, dir.path())?;
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("line breaks") && reasons[1].contains("trigger"), "{reasons:?}");
+    assert!(dir.path().join("a_b.txt").exists(), "a path separator is no file name");
+    let strict = ExportOptions { strict: true, ..Default::default() };
+    let out = dir.path().join("strict");
+    let r = export::run(&p, "brat", &strict, &out, &Progress::default());
+    assert!(matches!(r, Err(export::ExportError::Strict(ref s)) if s.len() == 2), "{r:?}");
+    assert!(!out.exists(), "nothing written");
+    Ok(())
+}
