@@ -12,7 +12,7 @@ pub enum Ann {
     /// `A1\tCertainty E1 Confirmed`, `A2\tNegated E1` (and the old `M` lines).
     Attribute { id: String, name: String, target: String, value: Option<String> },
     /// `#1\tAnnotatorNotes T5\tnote`
-    Note { kind: String, target: String, text: String },
+    Note { id: String, kind: String, target: String, text: String },
     /// `R1\tAlly Arg1:T3 Arg2:T4`
     Relation { id: String, ty: String, args: Vec<(String, String)> },
     /// `*\tEquiv T1 T2`
@@ -123,6 +123,7 @@ fn parse_line(line: &str) -> Result<Ann, String> {
         }
         Some('#') => match words.as_slice() {
             [kind, target] => Ok(Ann::Note {
+                id: id.into(),
                 kind: kind.to_string(),
                 target: target.to_string(),
                 text: tail.unwrap_or_default().to_string(),

@@ -9,7 +9,7 @@ use super::sidecar::DocSidecar;
 use crate::formats::import::{ImportError, ImportOptions};
 use crate::formats::text_import::{guess_language, guess_title};
 use crate::model::{AnnId, DocMeta, Document, Event, Span};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 pub(crate) struct Build<'a> {
@@ -60,12 +60,25 @@ impl State {
         }
     }
 
+    pub(crate) fn attributes_of(&mut self, id: AnnId) -> Option<&mut BTreeMap<String, String>> {
+        match (self.span_at.get(&id), self.event_at.get(&id)) {
+            (Some(&i), _) => Some(&mut self.spans[i].attributes),
+            (None, Some(&i)) => Some(&mut self.events[i].attributes),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn note_of(&mut self, id: AnnId) -> Option<&mut Option<String>> {
+        match (self.span_at.get(&id), self.event_at.get(&id)) {
+            (Some(&i), _) => Some(&mut self.spans[i].note),
+            (None, Some(&i)) => Some(&mut self.events[i].note),
+            _ => None,
+        }
+    }
+
+    /// Adds a line to the note of a span or event.
     pub(crate) fn note_on(&mut self, id: AnnId, text: &str) {
-        let note = match (self.span_at.get(&id), self.event_at.get(&id)) {
-            (Some(&i), _) => &mut self.spans[i].note,
-            (None, Some(&i)) => &mut self.events[i].note,
-            _ => return,
-        };
+        let Some(note) = self.note_of(id) else { return };
         match note {
             Some(n) => {
                 n.push('\n');
@@ -144,12 +157,13 @@ impl Build<'_> {
                 Ann::Attribute { id, name, target, value } => {
                     self.attribute(&mut st, &ids, *n, id, name, target, value.as_deref())?;
                 }
-                Ann::Note { kind, target, text } => {
-                    self.note(&mut st, &ids, *n, kind, target, text)?
+                Ann::Note { id, kind, target, text } => {
+                    self.note(&mut st, &ids, *n, id, kind, target, text)?
                 }
                 _ => {}
             }
         }
+        self.exact(&mut st);
         self.links(&mut st, &ids, lines)?;
         for (first, more) in std::mem::take(&mut st.more) {
             if let (Some(&a), Some(&b)) = (st.span_at.get(&first), st.span_at.get(&more)) {

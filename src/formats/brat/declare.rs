@@ -27,6 +27,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) simplified_values: usize,
     pub(crate) one_line_notes: usize,
     pub(crate) cardinality: usize,
+    /// Attributes and notes of trigger spans written on their event.
+    pub(crate) moved: usize,
     /// `T`s with the same offsets as an earlier one (pybrat refuses them; brat does not).
     pub(crate) identical: usize,
     pub(crate) crs: Vec<String>,
@@ -53,6 +55,7 @@ impl<'a> Ctx<'a> {
             simplified_values: 0,
             one_line_notes: 0,
             cardinality: 0,
+            moved: 0,
             identical: 0,
             crs: Vec::new(),
         };
@@ -219,6 +222,15 @@ impl Ctx<'_> {
             ),
         );
         say(
+            self.moved,
+            format!(
+                "{} attribute(s) or note(s) of trigger spans are written on their event: brat \
+                 lets nothing but events point at a trigger (ID.acta.json says they belong to \
+                 the trigger)",
+                self.moved
+            ),
+        );
+        say(
             self.identical,
             format!(
                 "{} T line(s) cover exactly the text of another (two labels on one span, or a \
@@ -304,8 +316,12 @@ impl Ctx<'_> {
         }
         let visual = conf::write_visual_conf(&Visual { labels, colors: self.colors });
         let annotation = conf::write_annotation_conf(&self.conf, &self.trigger_labels);
-        let side =
-            SchemaSidecar { acta_brat: sidecar::VERSION, schema: self.schema.clone(), names };
+        let side = SchemaSidecar {
+            acta_brat: sidecar::VERSION,
+            conf: super::fingerprint(&annotation),
+            schema: self.schema.clone(),
+            names,
+        };
         let side = serde_json::to_vec_pretty(&side)
             .map_err(|e| ExportError::Unsupported(format!("cannot write the sidecar: {e}")))?;
         Ok((annotation, visual, side))

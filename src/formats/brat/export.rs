@@ -67,7 +67,31 @@ impl Exporter for Brat {
             let path = out.join(name);
             staging.file(&path, |w| w.write_all(&bytes)).map_err(|e| ExportError::io(&path, e))?;
         }
+        stale_files(out, staging, report);
         Ok(())
+    }
+}
+
+/// brat reads every document in a folder: say so when an earlier export left others there
+/// (they are not deleted; they are the user's).
+fn stale_files(out: &Path, staging: &Staging, report: &mut ExportReport) {
+    let written: HashSet<&Path> = staging.targets().collect();
+    let Ok(entries) = std::fs::read_dir(out) else { return };
+    let mut stale: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| !written.contains(p.as_path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann" || x == "txt"))
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    if !stale.is_empty() {
+        stale.sort();
+        report.notes.push(format!(
+            "{} also holds {} brat file(s) this export did not write ({}); brat and `acta import` \
+             read them too",
+            out.display(),
+            stale.len(),
+            stale.join(", ")
+        ));
     }
 }
 
@@ -149,6 +173,8 @@ struct DocOut {
     /// brat type; the `E` of each written event and its type.
     spans: HashMap<AnnId, (String, String)>,
     events: HashMap<AnnId, (String, String)>,
+    /// The first event written on each trigger span: (its `E`, its brat type, its Acta id).
+    first_event: HashMap<AnnId, (String, String, AnnId)>,
     n_a: usize,
     n_n: usize,
 }
@@ -181,8 +207,17 @@ impl Ctx<'_> {
         let triggers = self.spans(view, &chars, &ends, &mut out, report);
         self.events(view, &triggers, &mut out, report);
         for span in &view.spans {
-            if let Some((tid, b)) = out.spans.get(&span.id).cloned() {
-                self.extras(&mut out, &tid, &b, &span.attributes, &span.note);
+            let Some((tid, b)) = out.spans.get(&span.id).cloned() else { continue };
+            match out.first_event.get(&span.id).cloned() {
+                // In brat an event and its trigger are one annotation, and nothing else may
+                // point at the trigger: the span's attributes and note go on the event.
+                Some((eid, ty, event)) => {
+                    let own =
+                        view.events.iter().find(|e| e.id == event).map(|e| e.attributes.clone());
+                    let moved = Some((tid.as_str(), own.unwrap_or_default()));
+                    self.extras(&mut out, &eid, &ty, &span.attributes, &span.note, moved);
+                }
+                None => self.extras(&mut out, &tid, &b, &span.attributes, &span.note, None),
             }
         }
         let ann = [out.t, out.e, out.a, out.n].concat();
@@ -303,16 +338,18 @@ impl Ctx<'_> {
             let _ = writeln!(out.e, "{line}");
             let annotator = (e.annotator != out.side.annotator).then(|| e.annotator.clone());
             out.side.events.insert(eid.clone(), EventExtra { id: e.id.0, annotator });
+            out.first_event.entry(e.trigger).or_insert((eid.clone(), ty.clone(), e.id));
             let breaks = self.schema.event_type(&e.event_type).is_some_and(|t| {
                 t.roles.iter().any(|r| !r.cardinality.allows(e.in_role(&r.name).count()))
             });
             self.cardinality += usize::from(breaks);
-            self.extras(out, &eid, &ty, &e.attributes, &e.note);
+            self.extras(out, &eid, &ty, &e.attributes, &e.note, None);
         }
     }
 
     /// A lines and an AnnotatorNotes line for `target`; exact values in the sidecar when brat
-    /// has to show them simplified.
+    /// has to show them simplified. `moved`: these belong to the trigger span `T` written on
+    /// its event, whose own attributes win a clash (the span's value stays in the sidecar).
     fn extras(
         &mut self,
         out: &mut DocOut,
@@ -320,16 +357,32 @@ impl Ctx<'_> {
         owner: &str,
         attributes: &BTreeMap<String, String>,
         note: &Option<String>,
+        moved: Option<(&str, BTreeMap<String, String>)>,
     ) {
+        let key = moved.as_ref().map_or(target, |(t, _)| t).to_string();
         for (name, value) in attributes {
+            if let Some((_, own)) = &moved {
+                self.moved += 1;
+                if own.contains_key(name) {
+                    out.side
+                        .attributes
+                        .entry(key.clone())
+                        .or_default()
+                        .insert(name.clone(), value.clone());
+                    continue;
+                }
+            }
             let (b, written) = self.attribute(name, owner, value);
             out.n_a += 1;
             let _ = writeln!(out.a, "A{}\t{b} {target} {written}", out.n_a);
+            if moved.is_some() {
+                out.side.moved.insert(format!("A{}", out.n_a), key.clone());
+            }
             if written != *value {
                 self.simplified_values += 1;
                 out.side
                     .attributes
-                    .entry(target.to_string())
+                    .entry(key.clone())
                     .or_default()
                     .insert(name.clone(), value.clone());
             }
@@ -338,9 +391,13 @@ impl Ctx<'_> {
             let one_line = note.replace(['\r', '\n'], " ");
             out.n_n += 1;
             let _ = writeln!(out.n, "#{}\tAnnotatorNotes {target}\t{one_line}", out.n_n);
+            if moved.is_some() {
+                self.moved += 1;
+                out.side.moved.insert(format!("#{}", out.n_n), key.clone());
+            }
             if one_line != *note {
                 self.one_line_notes += 1;
-                out.side.notes.insert(target.to_string(), note.clone());
+                out.side.notes.insert(key, note.clone());
             }
         }
     }

@@ -156,6 +156,13 @@ impl Collection {
             return Ok(c);
         };
         let path = conf_dir.join("annotation.conf");
+        if conf_dir != dir {
+            notes.push(format!(
+                "{}: its schema is {}, as brat finds it",
+                dir.display(),
+                path.display()
+            ));
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| ImportError::io(&path, e))?;
         let parsed = conf::parse_annotation_conf(&text)
             .map_err(|(line, m)| ImportError::bad(&path, Some(line), m))?;
@@ -178,8 +185,10 @@ impl Collection {
         }
         let from_conf = conf::to_schema(&parsed, &visual, &c.names, &c.trigger_label);
         c.schema = Some(match side {
-            // The sidecar knows hotkeys, kinds and free-text attributes; the conf may have
-            // grown in brat since.
+            // The sidecar knows hotkeys, kinds, free-text attributes, and what the schema
+            // declares rather than what the data needed.
+            Some(side) if side.conf == super::fingerprint(&text) => side.schema,
+            // The conf was edited in brat since: what it added counts too.
             Some(side) => {
                 let mut schema = side.schema;
                 merge_schema(&mut schema, &from_conf, &mut Vec::new());

@@ -75,6 +75,30 @@ impl Build<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// The owner of an A or # line: what it points at, or the trigger span the sidecar says it
+    /// belongs to (the exporter writes those on the event, as brat wants).
+    fn owner(
+        &mut self,
+        st: &State,
+        ids: &HashMap<&str, usize>,
+        n: usize,
+        id: &str,
+        target: &str,
+    ) -> Result<Option<AnnId>, ImportError> {
+        let moved = self.side.and_then(|s| s.moved.get(id)).and_then(|t| st.t.get(t));
+        if let Some(&span) = moved {
+            return Ok(Some(span));
+        }
+        let owner = self.target(st, ids, n, id, target)?;
+        if owner.is_none() {
+            let at = self.where_(n);
+            self.notes
+                .push(format!("{at}: {id} is on {target}, which Acta cannot hold; not imported"));
+        }
+        Ok(owner)
+    }
+
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn attribute(
         &mut self,
         st: &mut State,
@@ -85,22 +109,11 @@ impl Build<'_> {
         target: &str,
         value: Option<&str>,
     ) -> Result<(), ImportError> {
-        let Some(owner) = self.target(st, ids, n, id, target)? else {
-            self.notes.push(format!(
-                "{}: {id} is on {target}, which Acta cannot hold; not imported",
-                self.where_(n)
-            ));
-            return Ok(());
-        };
+        let Some(owner) = self.owner(st, ids, n, id, target)? else { return Ok(()) };
         let name = self.coll.names.attribute(name);
-        let exact = self.side.and_then(|s| s.attributes.get(target)).and_then(|m| m.get(&name));
         // A binary attribute is there or not: Acta stores "true".
-        let value = exact.cloned().unwrap_or_else(|| value.unwrap_or("true").to_string());
-        let attributes = match (st.span_at.get(&owner), st.event_at.get(&owner)) {
-            (Some(&i), _) => &mut st.spans[i].attributes,
-            (None, Some(&i)) => &mut st.events[i].attributes,
-            _ => return Ok(()),
-        };
+        let value = value.unwrap_or("true").to_string();
+        let Some(attributes) = st.attributes_of(owner) else { return Ok(()) };
         if let Some(old) = attributes.insert(name.clone(), value.clone())
             && old != value
         {
@@ -110,29 +123,40 @@ impl Build<'_> {
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn note(
         &mut self,
         st: &mut State,
         ids: &HashMap<&str, usize>,
         n: usize,
+        id: &str,
         kind: &str,
         target: &str,
         text: &str,
     ) -> Result<(), ImportError> {
-        let Some(owner) = self.target(st, ids, n, "#", target)? else {
-            self.notes.push(format!(
-                "{}: a note on {target}, which Acta cannot hold; not imported",
-                self.where_(n)
-            ));
-            return Ok(());
-        };
-        let text = match self.side.and_then(|s| s.notes.get(target)) {
-            Some(exact) if kind == "AnnotatorNotes" => exact.clone(),
-            _ if kind == "AnnotatorNotes" => text.to_string(),
-            _ => format!("{kind}: {text}"),
-        };
-        st.note_on(owner, &text);
+        let Some(owner) = self.owner(st, ids, n, id, target)? else { return Ok(()) };
+        if kind == "AnnotatorNotes" {
+            st.note_on(owner, text);
+        } else {
+            st.note_on(owner, &format!("{kind}: {text}"));
+        }
         Ok(())
+    }
+
+    /// Values and notes as Acta had them, where brat shows them simplified or not at all.
+    pub(crate) fn exact(&self, st: &mut State) {
+        let Some(side) = self.side else { return };
+        let owner = |st: &State, id: &str| st.t.get(id).or_else(|| st.e.get(id)).copied();
+        for (id, values) in &side.attributes {
+            if let Some(attributes) = owner(st, id).and_then(|o| st.attributes_of(o)) {
+                attributes.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        for (id, exact) in &side.notes {
+            if let Some(note) = owner(st, id).and_then(|o| st.note_of(o)) {
+                *note = Some(exact.clone());
+            }
+        }
     }
 
     /// R, `*` and N lines: notes on the annotations they start from, with the other end quoted.

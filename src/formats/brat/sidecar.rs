@@ -39,6 +39,10 @@ pub struct DocSidecar {
     /// Notes brat shows on one line: brat id → the note as written in Acta.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+    /// A and # lines written on an event that belong to its trigger span (brat lets nothing but
+    /// events point at a trigger): line id → the trigger's `T`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub moved: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +103,10 @@ impl NameMaps {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SchemaSidecar {
     pub acta_brat: u32,
+    /// `fingerprint` of the annotation.conf written beside: while it is unchanged, `schema` is
+    /// the whole truth; once edited in brat, the two are merged.
+    #[serde(default)]
+    pub conf: String,
     pub schema: Schema,
     #[serde(default)]
     pub names: NameMaps,

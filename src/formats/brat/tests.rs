@@ -32,21 +32,31 @@ fn import_from(inputs: &[PathBuf]) -> Result<(Project, import::Added), ImportErr
     Ok((p, added))
 }
 
-/// The project as brat alone sees it: LF-only text, offsets shifted, only the document id.
+/// The project as brat alone sees it: LF-only text, offsets shifted, only the document id, and
+/// a trigger span's attributes and note on its first event (the event's own attributes win).
 fn as_brat_reads_it(p: &Project) -> Result<Project, String> {
     let mut out = Project::new("brat");
     for doc in &p.documents {
         let (text, ends) = LineEnds::split(doc.text());
-        let spans = doc
-            .spans()
-            .map(|s| {
-                let mut s = s.clone();
-                (s.start, s.end) = (ends.to_brat(s.start), ends.to_brat(s.end));
-                s
-            })
-            .collect();
+        let mut events: Vec<Event> = doc.events().cloned().collect();
+        let mut spans: Vec<Span> = Vec::new();
+        for s in doc.spans() {
+            let mut s = s.clone();
+            (s.start, s.end) = (ends.to_brat(s.start), ends.to_brat(s.end));
+            if let Some(event) = events.iter_mut().find(|e| e.trigger == s.id) {
+                for (k, v) in std::mem::take(&mut s.attributes) {
+                    event.attributes.entry(k).or_insert(v);
+                }
+                if let Some(note) = s.note.take() {
+                    event.note = Some(match event.note.take() {
+                        Some(own) => format!("{own}\n{note}"),
+                        None => note,
+                    });
+                }
+            }
+            spans.push(s);
+        }
         let meta = DocMeta { id: doc.meta.id.clone(), ..Default::default() };
-        let events = doc.events().cloned().collect();
         let doc =
             Document::from_annotations(meta, text, spans, events).map_err(|e| format!("{e:?}"))?;
         out.documents.push(Arc::new(doc));
@@ -108,12 +118,18 @@ fn hard_project() -> Result<Project, String> {
     place.attributes.insert("уверенность".into(), "высокая".into());
     let mut orphan = span(6, 45, 49, "Event", "anna");
     orphan.note = Some("две\nстроки".into());
+    // A trigger's attributes and note go on its event in brat; polarity clashes with the event's.
+    let mut recognised = span(2, 14, 22, "Event", "anna");
+    recognised.attributes.insert("polarity".into(), "negated".into());
+    recognised.attributes.insert("kind".into(), "other".into());
+    let mut said = span(5, 35, 41, "Event", "anna");
+    said.note = Some("глагол речи".into());
     let spans = vec![
         name,
-        span(2, 14, 22, "Event", "anna"),
+        recognised,
         lnr,
         span(4, 28, 34, "Actor", "Олена"),
-        span(5, 35, 41, "Event", "anna"),
+        said,
         orphan,
         place,
         // Starts at the LF of a CRLF: brat cannot say so, the sidecar can.
@@ -168,6 +184,7 @@ fn golden_export_and_back() -> Res {
         "1 note(s)",
         "`Место` → Mesto",
         "2 T line(s) cover exactly",
+        "3 attribute(s) or note(s) of trigger spans",
     ] {
         assert!(notes.contains(said), "{said} not in {notes}");
     }
@@ -192,9 +209,14 @@ fn golden_export_and_back() -> Res {
             "{name} differs from the golden file"
         );
     }
+    let batch = import::importer("brat")?.import(
+        std::slice::from_ref(&golden),
+        &ImportOptions::default(),
+        &Progress::default(),
+    )?;
+    assert_eq!(batch.schema.as_ref(), Some(&p.schema), "the schema sidecar gives the schema back");
     let (back, added) = import_from(&[golden])?;
     testgen::assert_same_annotations(&p, &back, Keep::ALL);
-    assert_eq!(back.schema, p.schema, "the schema sidecar gives the schema back");
     assert_eq!(back.documents[0].next_id(), AnnId(20));
     let said = added.notes.join("\n");
     assert!(!said.contains(".acta.json"), "the sidecars fit: {said}");
@@ -339,6 +361,12 @@ fn what_brat_cannot_show_is_reported_and_strict_refuses() -> Res {
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert!(reasons[0].contains("line breaks") && reasons[1].contains("trigger"), "{reasons:?}");
     assert!(dir.path().join("a_b.txt").exists(), "a path separator is no file name");
+    p.documents
+        .push(Arc::new(Document::new(DocMeta { id: "z".into(), ..Default::default() }, "z")));
+    export_to(&p, dir.path())?;
+    p.documents.pop();
+    let report = export_to(&p, dir.path())?;
+    assert!(report.notes.iter().any(|n| n.contains("z.ann, z.txt")), "{:?}", report.notes);
     let strict = ExportOptions { strict: true, ..Default::default() };
     let out = dir.path().join("strict");
     let r = export::run(&p, "brat", &strict, &out, &Progress::default());
