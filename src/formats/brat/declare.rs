@@ -19,9 +19,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) trigger_label: String,
     pub(crate) trigger_labels: Vec<String>,
     pub(crate) conf: Conf,
-    /// Acta attribute name → its index in `conf.attributes`, and whether brat's value list
-    /// comes from the data (free text and dates).
-    pub(crate) attr_index: HashMap<String, (usize, bool)>,
+    /// Acta attribute name → its index in `conf.attributes`.
+    pub(crate) attr_index: HashMap<String, usize>,
     pub(crate) colors: BTreeMap<String, Rgb>,
     pub(crate) split: usize,
     pub(crate) simplified_values: usize,
@@ -83,13 +82,14 @@ impl<'a> Ctx<'a> {
             }
         }
         for attr in &schema.attributes {
-            let (values, from_data) = match &attr.kind {
-                AttrKind::Choice(values) => (values.iter().map(|v| conf_value(v)).collect(), false),
-                AttrKind::Text | AttrKind::Date => (Vec::new(), true),
+            // Free text and dates have no list brat could hold: the data's values are declared.
+            let values = match &attr.kind {
+                AttrKind::Choice(values) => values.iter().map(|v| conf_value(v)).collect(),
+                AttrKind::Text | AttrKind::Date => Vec::new(),
             };
             let on = attr.on.iter().map(|o| ctx.types.get(o)).collect();
             let name = ctx.attrs.get(&attr.name);
-            ctx.attr_index.insert(attr.name.clone(), (ctx.conf.attributes.len(), from_data));
+            ctx.attr_index.insert(attr.name.clone(), ctx.conf.attributes.len());
             ctx.conf.attributes.push(AttrDecl { name, on, values: Some(dedup(values)) });
         }
         ctx
@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
         let written = conf_value(value);
         let b = self.attrs.get(name);
         let next = self.conf.attributes.len();
-        let (i, _) = *self.attr_index.entry(name.to_string()).or_insert((next, true));
+        let i = *self.attr_index.entry(name.to_string()).or_insert(next);
         if i == next {
             self.conf.attributes.push(AttrDecl {
                 name: b.clone(),
@@ -239,7 +239,7 @@ impl Ctx<'_> {
             ),
         );
         for attr in &self.schema.attributes {
-            let used = self.attr_index.get(&attr.name).is_some_and(|&(i, _)| {
+            let used = self.attr_index.get(&attr.name).is_some_and(|&i| {
                 self.conf.attributes[i].values.as_ref().is_some_and(|v| !v.is_empty())
             });
             if used && matches!(attr.kind, AttrKind::Text | AttrKind::Date) {
@@ -285,7 +285,7 @@ impl Ctx<'_> {
         let names: Vec<(String, String)> = self
             .attr_index
             .iter()
-            .map(|(a, &(i, _))| (self.conf.attributes[i].name.clone(), a.clone()))
+            .map(|(a, &i)| (self.conf.attributes[i].name.clone(), a.clone()))
             .collect();
         let acta_name = |b: &str| names.iter().find(|(x, _)| x == b).map(|(_, a)| a.clone());
         let mut dropped = Vec::new();

@@ -8,6 +8,8 @@ mod conf;
 mod declare;
 mod export;
 mod import;
+#[cfg(test)]
+mod import_tests;
 mod refs;
 mod sidecar;
 #[cfg(test)]

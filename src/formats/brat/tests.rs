@@ -15,9 +15,9 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-type Res = Result<(), Box<dyn std::error::Error>>;
+pub(super) type Res = Result<(), Box<dyn std::error::Error>>;
 
-fn data(dir: &str) -> PathBuf {
+pub(super) fn data(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/brat").join(dir)
 }
 
@@ -25,7 +25,7 @@ fn export_to(p: &Project, out: &Path) -> Result<export::ExportReport, export::Ex
     export::run(p, "brat", &ExportOptions::default(), out, &Progress::default())
 }
 
-fn import_from(inputs: &[PathBuf]) -> Result<(Project, import::Added), ImportError> {
+pub(super) fn import_from(inputs: &[PathBuf]) -> Result<(Project, import::Added), ImportError> {
     let mut p = Project::new("imported");
     let added =
         import::run(&mut p, "brat", inputs, &ImportOptions::default(), &Progress::default())?;
@@ -244,102 +244,6 @@ fn golden_without_sidecars_reads_as_brat_means_it() -> Res {
     let types: Vec<_> =
         doc.events().map(|e| doc.span(e.trigger).map(|s| s.label.clone())).collect();
     assert!(types.iter().all(|l| l.as_deref() == Some("Event")), "{types:?}");
-    Ok(())
-}
-
-#[test]
-fn the_validators_samples() -> Res {
-    let (p, added) = import_from(&[data("validator/brat"), data("validator/brat_disc")])?;
-    assert_eq!(p.documents.len(), 2);
-    let doc = &p.documents[0];
-    assert_eq!((doc.span_count(), doc.event_count()), (5, 1));
-    let event = doc.events().next().ok_or("no event")?;
-    assert_eq!(event.event_type, "Recognition");
-    let roles: Vec<&str> = event.arguments.iter().map(|a| a.role.as_str()).collect();
-    assert_eq!(roles, ["Agent", "Recognized", "Recognized", "Date"]);
-    assert_eq!(event.attributes.get("Certainty").map(String::as_str), Some("Confirmed"));
-    assert_eq!(event.attributes.get("Negated").map(String::as_str), Some("true"));
-    assert_eq!(doc.span(event.trigger).map(|s| s.label.as_str()), Some("Event"));
-    let notes: Vec<&str> = doc.spans().filter_map(|s| s.note.as_deref()).collect();
-    assert_eq!(notes.len(), 3, "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("brat relation R1 Ally") && n.contains("T4 «ЛНР»")));
-    assert!(notes.iter().any(|n| n.contains("Wikidata:Q23427")));
-    assert!(notes.contains(&"день не указан"));
-    let disc = &p.documents[1];
-    assert_eq!(disc.meta.id, "doc1-2");
-    assert_eq!(disc.spans().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["Южная Осетия"]);
-    let said = added.notes.join("\n");
-    assert!(said.contains("Ally") && said.contains("before 1.3"), "{said}");
-    let schema = &p.schema;
-    assert!(schema.event_type("Recognition").is_some_and(|t| t.role("Recognized").is_some()));
-    assert!(schema.attributes.iter().any(|a| a.name == "Certainty"));
-    Ok(())
-}
-
-/// Writes `ann` beside the text of the validator's sample and imports it.
-fn import_ann(ann: &str) -> Result<import::Added, ImportError> {
-    let dir = tempfile::tempdir().map_err(|e| ImportError::io(Path::new("tmp"), e))?;
-    let txt = "Южная Осетия признала независимость ДНР и ЛНР в июне 2014 года.";
-    std::fs::write(dir.path().join("doc.txt"), txt).map_err(|e| ImportError::io(dir.path(), e))?;
-    std::fs::write(dir.path().join("doc.ann"), ann).map_err(|e| ImportError::io(dir.path(), e))?;
-    import_from(&[dir.path().join("doc.txt")]).map(|(_, added)| added)
-}
-
-#[test]
-fn bad_files_name_file_line_and_problem() {
-    let cases = [
-        ("T1\tActor 0 12\tЮжная Осетия\nT2\tActor 0 99\tx\n", 2, "past the end"),
-        ("T1\tActor 0 23\tЮжная Осетия\n", 1, "does not match"),
-        ("T1\tActor 12 0\tx\n", 1, "after end"),
-        ("T1\tActor 0 12\tЮжная Осетия\nE1\tRecognition:T9 Agent:T1\n", 2, "T9 does not exist"),
-        (
-            "T1\tActor 0 12\tЮжная Осетия\nT2\tRec 13 21\tпризнала\nE1\tRec:T2 Agent:T7\n",
-            3,
-            "T7 does not exist",
-        ),
-        ("T1\tActor 0 12\tЮжная Осетия\nA1\tkind T3 state\n", 2, "T3 does not exist"),
-        ("T1\tActor 0 12\tЮжная Осетия\nT1\tActor 0 5\tЮжная\n", 2, "used twice"),
-        ("T1\tActor 0 5;3 12\tЮжная Осетия\n", 1, "overlap"),
-    ];
-    for (ann, line, what) in cases {
-        match import_ann(ann) {
-            Err(e @ ImportError::Bad { line: Some(l), .. }) => {
-                let msg = e.to_string();
-                assert!(msg.contains(&format!("doc.ann:{line}")) && l == line, "{msg}");
-                assert!(msg.contains(what), "{what} not in {msg}");
-            }
-            other => panic!("{ann:?} gave {other:?}"),
-        }
-    }
-}
-
-#[test]
-fn fragments_apart_by_words_become_several_spans_and_say_so() -> Res {
-    let added = import_ann("T1\tActor 0 5;36 39\tЮжная ДНР\nA1\tkind T1 state\n")?;
-    assert_eq!(added.spans, 2);
-    assert!(
-        added
-            .notes
-            .iter()
-            .any(|n| n.contains("discontinuous span (0 5;36 39); imported as 2 spans")),
-        "{:?}",
-        added.notes
-    );
-    let added = import_ann("T1\tActor 0 5;6 12\tЮжная Осетия\n")?;
-    assert_eq!(added.spans, 1, "only a space apart: one span");
-    Ok(())
-}
-
-#[test]
-fn a_crlf_text_keeps_its_crs_and_brat_offsets_move() -> Res {
-    let dir = tempfile::tempdir()?;
-    std::fs::write(dir.path().join("w.txt"), "Киев\r\nЛНР\r\n")?;
-    std::fs::write(dir.path().join("w.ann"), "T1\tActor 5 8\tЛНР\n")?;
-    let (p, _) = import_from(&[dir.path().to_path_buf()])?;
-    let doc = &p.documents[0];
-    assert_eq!(doc.text(), "Киев\r\nЛНР\r\n");
-    let span = doc.spans().next().ok_or("no span")?;
-    assert_eq!((span.start, span.end, span.text.as_str()), (6, 9, "ЛНР"));
     Ok(())
 }
 
