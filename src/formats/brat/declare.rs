@@ -6,7 +6,7 @@ use super::conf::{self, AttrDecl, Conf, EventDecl, RoleDecl, Visual};
 use super::export::conf_value;
 use super::sidecar::{self, NameMaps, SchemaSidecar};
 use super::{DEFAULT_TRIGGER_LABEL, Names};
-use crate::formats::export::{ExportError, ExportReport};
+use crate::formats::export::{DocView, ExportError, ExportReport};
 use crate::model::{AttrKind, Cardinality, LabelKind, Rgb, Schema};
 use std::collections::{BTreeMap, HashMap};
 
@@ -34,7 +34,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(schema: &'a Schema) -> Self {
+    pub(crate) fn new(schema: &'a Schema, docs: &[DocView]) -> Self {
         let trigger_label = schema
             .labels
             .iter()
@@ -84,13 +84,14 @@ impl<'a> Ctx<'a> {
         for attr in &schema.attributes {
             // Free text and dates have no list brat could hold: the data's values are declared.
             let values = match &attr.kind {
-                AttrKind::Choice(values) => values.iter().map(|v| conf_value(v)).collect(),
-                AttrKind::Text | AttrKind::Date => Vec::new(),
+                AttrKind::Choice(v) if is_binary(&attr.name, v, docs) => None,
+                AttrKind::Choice(values) => Some(values.iter().map(|v| conf_value(v)).collect()),
+                AttrKind::Text | AttrKind::Date => Some(Vec::new()),
             };
             let on = attr.on.iter().map(|o| ctx.types.get(o)).collect();
             let name = ctx.attrs.get(&attr.name);
             ctx.attr_index.insert(attr.name.clone(), ctx.conf.attributes.len());
-            ctx.conf.attributes.push(AttrDecl { name, on, values: Some(dedup(values)) });
+            ctx.conf.attributes.push(AttrDecl { name, on, values: values.map(dedup) });
         }
         ctx
     }
@@ -147,8 +148,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Declares `value` of attribute `name` on brat type `owner`: (brat name, value as written).
-    pub(crate) fn attribute(&mut self, name: &str, owner: &str, value: &str) -> (String, String) {
+    /// Declares `value` of attribute `name` on brat type `owner`: (brat name, value as written,
+    /// `None` for a binary attribute, which is there or not).
+    pub(crate) fn attribute(
+        &mut self,
+        name: &str,
+        owner: &str,
+        value: &str,
+    ) -> (String, Option<String>) {
         let written = conf_value(value);
         let b = self.attrs.get(name);
         let next = self.conf.attributes.len();
@@ -164,12 +171,15 @@ impl<'a> Ctx<'a> {
         if !decl.on.iter().any(|o| o == owner) {
             decl.on.push(owner.to_string());
         }
-        if let Some(values) = &mut decl.values
-            && !values.contains(&written)
-        {
-            values.push(written.clone());
+        match &mut decl.values {
+            None => (b, None),
+            Some(values) => {
+                if !values.contains(&written) {
+                    values.push(written.clone());
+                }
+                (b, Some(written))
+            }
         }
-        (b, written)
     }
 }
 
@@ -281,7 +291,7 @@ impl Ctx<'_> {
         mut self,
         report: &mut ExportReport,
     ) -> Result<(String, String, Vec<u8>), ExportError> {
-        // brat reads an attribute without values as binary, and one without owners is an error.
+        // An empty value list would read as binary in brat, and no owners is an error.
         let names: Vec<(String, String)> = self
             .attr_index
             .iter()
@@ -290,7 +300,7 @@ impl Ctx<'_> {
         let acta_name = |b: &str| names.iter().find(|(x, _)| x == b).map(|(_, a)| a.clone());
         let mut dropped = Vec::new();
         self.conf.attributes.retain(|a| {
-            let keep = !a.on.is_empty() && a.values.as_ref().is_some_and(|v| !v.is_empty());
+            let keep = !a.on.is_empty() && a.values.as_ref().is_none_or(|v| !v.is_empty());
             if !keep {
                 dropped.push(acta_name(&a.name).unwrap_or_else(|| a.name.clone()));
             }
@@ -336,4 +346,15 @@ fn dedup(values: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A brat binary attribute read into Acta is `Choice(["true"])`: it goes back binary while the
+/// data gives it no other value.
+fn is_binary(name: &str, values: &[String], docs: &[DocView]) -> bool {
+    let other = |attrs: &BTreeMap<String, String>| attrs.get(name).is_some_and(|v| v != "true");
+    values == ["true"]
+        && !docs.iter().any(|d| {
+            d.spans.iter().any(|s| other(&s.attributes))
+                || d.events.iter().any(|e| other(&e.attributes))
+        })
 }

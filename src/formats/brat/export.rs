@@ -35,7 +35,7 @@ impl Exporter for Brat {
         if job.options.offsets != OffsetUnit::Codepoints {
             report.notes.push("brat counts code points; --offsets does not apply".into());
         }
-        let mut ctx = Ctx::new(job.schema);
+        let mut ctx = Ctx::new(job.schema, &job.docs);
         // brat finds documents by file name; the sidecar of the schema takes `annotation`.
         let mut stems: HashSet<String> = HashSet::from(["annotation".to_string()]);
         for view in &job.docs {
@@ -206,14 +206,15 @@ impl Ctx<'_> {
         let chars: Vec<char> = txt.chars().collect();
         let triggers = self.spans(view, &chars, &ends, &mut out, report);
         self.events(view, &triggers, &mut out, report);
+        let by_id: HashMap<AnnId, &crate::model::Event> =
+            view.events.iter().map(|e| (e.id, e.as_ref())).collect();
         for span in &view.spans {
             let Some((tid, b)) = out.spans.get(&span.id).cloned() else { continue };
             match out.first_event.get(&span.id).cloned() {
                 // In brat an event and its trigger are one annotation, and nothing else may
                 // point at the trigger: the span's attributes and note go on the event.
                 Some((eid, ty, event)) => {
-                    let own =
-                        view.events.iter().find(|e| e.id == event).map(|e| e.attributes.clone());
+                    let own = by_id.get(&event).map(|e| e.attributes.clone());
                     let moved = Some((tid.as_str(), own.unwrap_or_default()));
                     self.extras(&mut out, &eid, &ty, &span.attributes, &span.note, moved);
                 }
@@ -374,7 +375,11 @@ impl Ctx<'_> {
             }
             let (b, written) = self.attribute(name, owner, value);
             out.n_a += 1;
-            let _ = writeln!(out.a, "A{}\t{b} {target} {written}", out.n_a);
+            let _ = match &written {
+                Some(v) => writeln!(out.a, "A{}\t{b} {target} {v}", out.n_a),
+                None => writeln!(out.a, "A{}\t{b} {target}", out.n_a),
+            };
+            let written = written.unwrap_or_else(|| value.clone());
             if moved.is_some() {
                 out.side.moved.insert(format!("A{}", out.n_a), key.clone());
             }

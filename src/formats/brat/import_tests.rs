@@ -156,3 +156,20 @@ fn inputs_that_are_not_brat() {
     let r = import_from(&[data("nowhere")]);
     assert!(matches!(r, Err(ImportError::Io { .. })), "{r:?}");
 }
+
+#[test]
+fn foreign_brat_goes_back_to_brat_unchanged_where_acta_can_hold_it() -> Res {
+    let (p, _) = import_from(&[data("validator/brat")])?;
+    let dir = tempfile::tempdir()?;
+    crate::formats::export::run(&p, "brat", &Default::default(), dir.path(), &Progress::default())?;
+    let ann = std::fs::read_to_string(dir.path().join("doc1.ann"))?;
+    assert!(
+        ann.contains("E1\tRecognition:T2 Agent:T1 Recognized:T3 Recognized2:T4 Date:T5\n"),
+        "{ann}"
+    );
+    assert!(ann.contains("\tNegated E1\n"), "binary stays binary: {ann}");
+    assert!(ann.contains("\tCertainty E1 Confirmed\n"), "{ann}");
+    let conf = std::fs::read_to_string(dir.path().join("annotation.conf"))?;
+    assert!(conf.contains("Negated\tArg:Recognition\n"), "{conf}");
+    Ok(())
+}
