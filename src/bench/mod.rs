@@ -3,6 +3,7 @@
 //! one JSON object per measure with `--json`; `--quick` runs fewer frames and smaller projects.
 
 pub mod frame;
+pub mod import_ui;
 pub mod memory;
 pub mod model_ops;
 pub mod report;
@@ -34,6 +35,7 @@ struct Plan {
     save_edits: usize,
     docs: usize,
     file_runs: usize,
+    import_bytes: usize,
 }
 
 impl Plan {
@@ -47,6 +49,7 @@ impl Plan {
                 save_edits: 3,
                 docs: 1_000,
                 file_runs: 3,
+                import_bytes: 100 * MB,
             }
         } else {
             Plan {
@@ -57,6 +60,7 @@ impl Plan {
                 save_edits: 10,
                 docs: model_ops::FULL_DOCS,
                 file_runs: 3,
+                import_bytes: 100 * MB,
             }
         }
     }
@@ -147,6 +151,12 @@ pub fn run(
         report.add(record)?;
     }
     for record in model_ops::export_jsonl(&many, plan.file_runs)? {
+        report.add(record)?;
+    }
+
+    note(&format!("importing {} MB behind the window", plan.import_bytes / MB));
+    let size = format!("{} MB text", plan.import_bytes / MB);
+    for record in import_ui::import_while_drawing(plan.import_bytes, &size)? {
         report.add(record)?;
     }
 

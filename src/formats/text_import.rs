@@ -3,6 +3,7 @@
 //! a BOM and legacy encodings (CP1251, KOI8-R...) are decoded and reported; binary files are
 //! refused. Titles and languages are guessed and can be corrected in the GUI.
 
+use super::progress::Progress;
 use crate::model::{DocMeta, Document, Project};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -60,13 +61,50 @@ pub struct Decoded {
 /// Reads one text file: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy encoding
 /// guessed from the bytes. A NUL byte outside UTF-16 means a binary file, refused with its place.
 pub fn read_text(path: &Path) -> Result<Decoded, ImportError> {
+    read_text_with(path, &Progress::default())
+}
+
+/// `read_text` in chunks of 4 MB, advancing `progress` by each, so a single huge file shows
+/// progress; on a cancel it stops reading early (the caller checks `is_cancelled`).
+pub fn read_text_with(path: &Path, progress: &Progress) -> Result<Decoded, ImportError> {
+    use std::io::Read;
     let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|cause| ImportError::Io { path: shown.clone(), cause })?;
-    decode(&bytes).map_err(|offset| {
+    let io = |cause| ImportError::Io { path: shown.clone(), cause };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size + 1);
+    let mut chunk = vec![0u8; 4 << 20];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        progress.advance(n as u64);
+        if progress.is_cancelled() {
+            break;
+        }
+    }
+    decode_owned(bytes).map_err(|(offset, bytes)| {
         let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
         ImportError::NotText { path: shown, offset, line }
     })
+}
+
+/// `decode` without copying valid UTF-8; on error the offset and the bytes back.
+fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, (usize, Vec<u8>)> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() && memchr_nul(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Decoded { text, encoding: None }),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                return decode(&bytes).map_err(|at| (at, bytes));
+            }
+        }
+    }
+    decode(&bytes).map_err(|at| (at, bytes))
 }
 
 /// The text in `bytes`, or the offset of the NUL byte that makes it binary.
@@ -170,11 +208,13 @@ impl super::import::Importer for Txt {
             if progress.is_cancelled() {
                 return Err(E::Cancelled);
             }
-            let Decoded { text, encoding } = read_text(&path).map_err(convert)?;
+            let Decoded { text, encoding } = read_text_with(&path, progress).map_err(convert)?;
+            if progress.is_cancelled() {
+                return Err(E::Cancelled);
+            }
             if let Some(name) = encoding {
                 batch.notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
             }
-            progress.advance(text.len() as u64);
             if text.trim().is_empty() {
                 batch.notes.push(format!("{}: empty, skipped", path.display()));
                 continue;
