@@ -43,6 +43,34 @@ fn path_row(ui: &mut Ui, label: &str, text: &mut String, pick: impl FnOnce() -> 
     });
 }
 
+/// A modal with `body` above the `action` and Cancel buttons: `Some(true)` for the action,
+/// `Some(false)` for Cancel (or Esc, or a click outside), `None` while it stays open.
+fn modal_with_buttons(
+    ctx: &egui::Context,
+    id: &str,
+    action: &str,
+    body: impl FnOnce(&mut Ui),
+) -> Option<bool> {
+    let mut outcome = None;
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(560.0);
+        body(ui);
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button(action).clicked() {
+                outcome = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && outcome.is_none() {
+        outcome = Some(false);
+    }
+    outcome
+}
+
 fn start_dir(text: &str) -> Option<PathBuf> {
     let p = PathBuf::from(text.lines().next().unwrap_or_default());
     if p.is_dir() { Some(p) } else { p.parent().filter(|d| d.is_dir()).map(PathBuf::from) }
@@ -60,9 +88,7 @@ pub fn export_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: Expor
         names.dedup();
         names
     };
-    let mut outcome = None;
-    let modal = Modal::new(Id::unique("export-dialog")).show(ctx, |ui| {
-        ui.set_width(560.0);
+    let outcome = modal_with_buttons(ctx, "export-dialog", "Export", |ui| {
         ui.heading("Export dataset");
         ui.horizontal(|ui| {
             let label = ui.label("Format");
@@ -138,19 +164,7 @@ pub fn export_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: Expor
             });
         }
         ui.checkbox(&mut draft.strict, "Strict: write nothing if any annotation would be left out");
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button("Export").clicked() {
-                outcome = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Some(false);
-            }
-        });
     });
-    if modal.should_close() && outcome.is_none() {
-        outcome = Some(false);
-    }
     match outcome {
         Some(true) => {
             state.dialog = None;
@@ -162,9 +176,7 @@ pub fn export_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: Expor
 }
 
 pub fn import_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: ImportDraft) {
-    let mut outcome = None;
-    let modal = Modal::new(Id::unique("import-dialog")).show(ctx, |ui| {
-        ui.set_width(560.0);
+    let outcome = modal_with_buttons(ctx, "import-dialog", "Import", |ui| {
         ui.heading("Import into this project");
         ui.horizontal(|ui| {
             let label = ui.label("Format");
@@ -214,19 +226,7 @@ pub fn import_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: Impor
         if JSON_FORMATS.contains(&draft.format) {
             offsets_combo(ui, "import-offsets", &mut draft.offsets);
         }
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button("Import").clicked() {
-                outcome = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Some(false);
-            }
-        });
     });
-    if modal.should_close() && outcome.is_none() {
-        outcome = Some(false);
-    }
     match outcome {
         Some(true) => {
             state.dialog = None;

@@ -6,8 +6,9 @@ use super::{Acta, DOC_KEYS, Keys};
 use crate::formats::export::{OffsetUnit, UnitMap};
 use crate::formats::import::{Batch, ImportError, ImportOptions, Importer};
 use crate::formats::progress::Progress;
+use crate::formats::span_graph::fields::{doc_meta, id_of, str_of};
 use crate::formats::span_graph::{InRelation, InUnit, Reading};
-use crate::model::{DocMeta, DocStatus, Document};
+use crate::model::{DocMeta, Document};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -96,10 +97,6 @@ fn read_file(
     Ok(())
 }
 
-fn str_of<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    obj.get(key).and_then(Value::as_str)
-}
-
 /// A non-negative integer offset, or a message naming what is wrong.
 fn offset(v: Option<&Value>, what: &str) -> Result<usize, String> {
     v.and_then(Value::as_u64)
@@ -111,15 +108,6 @@ fn shown(v: Option<&Value>) -> String {
     v.map_or("nothing".to_string(), |v| v.to_string())
 }
 
-/// An entity id as relations name it (doccano writes integers; strings are accepted too).
-fn id_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::Number(n) => Some(n.to_string()),
-        Value::String(s) => Some(s.clone()),
-        _ => None,
-    }
-}
-
 fn document(
     obj: &Map<String, Value>,
     fallback_id: &str,
@@ -127,21 +115,8 @@ fn document(
     categories: &mut usize,
 ) -> Result<Document, String> {
     let text: Arc<str> = str_of(obj, "text").ok_or("no \"text\" string")?.into();
-    let meta = DocMeta {
-        // `doc_id` names the document where `id` is doccano's example number.
-        id: id_of(obj.get("doc_id"))
-            .or_else(|| id_of(obj.get("id")))
-            .unwrap_or_else(|| fallback_id.to_string()),
-        title: str_of(obj, "title").unwrap_or_default().to_string(),
-        lang: str_of(obj, "lang").unwrap_or_default().to_string(),
-        source: str_of(obj, "source").unwrap_or_default().to_string(),
-        dateline: str_of(obj, "dateline").map(str::to_string),
-        status: obj
-            .get("status")
-            .and_then(|s| serde_json::from_value::<DocStatus>(s.clone()).ok())
-            .unwrap_or_default(),
-        notes: str_of(obj, "notes").unwrap_or_default().to_string(),
-    };
+    // `doc_id` names the document where `id` is doccano's example number.
+    let meta = doc_meta(obj, obj.get("id"), fallback_id);
     let acta: Acta = match obj.get("acta") {
         Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("\"acta\": {e}"))?,
         None => Acta::default(),

@@ -8,8 +8,9 @@ use super::{Acta, TEXT, config_path};
 use crate::formats::export::OffsetUnit;
 use crate::formats::import::{Batch, ImportError, ImportOptions, Importer};
 use crate::formats::progress::Progress;
+use crate::formats::span_graph::fields::{doc_meta, id_of, str_of};
 use crate::formats::span_graph::{InRelation, InUnit, Reading};
-use crate::model::{DocMeta, DocStatus, Document};
+use crate::model::{DocMeta, Document};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -113,18 +114,6 @@ fn read_tasks(
     Ok(())
 }
 
-fn str_of<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    obj.get(key).and_then(Value::as_str)
-}
-
-fn id_of(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 /// Who made an annotation or prediction, as Label Studio's exports name them.
 fn author(obj: &Map<String, Value>, prediction: bool) -> Option<String> {
     if prediction {
@@ -162,20 +151,7 @@ fn document(
     };
     let text: Arc<str> =
         str_of(data, text_key).ok_or_else(|| format!("no data.{text_key} string"))?.into();
-    let meta = DocMeta {
-        id: id_of(data.get("doc_id"))
-            .or_else(|| id_of(task.get("id")))
-            .unwrap_or_else(|| fallback_id.to_string()),
-        title: str_of(data, "title").unwrap_or_default().to_string(),
-        lang: str_of(data, "lang").unwrap_or_default().to_string(),
-        source: str_of(data, "source").unwrap_or_default().to_string(),
-        dateline: str_of(data, "dateline").map(str::to_string),
-        status: data
-            .get("status")
-            .and_then(|s| serde_json::from_value::<DocStatus>(s.clone()).ok())
-            .unwrap_or_default(),
-        notes: str_of(data, "notes").unwrap_or_default().to_string(),
-    };
+    let meta = doc_meta(data, task.get("id"), fallback_id);
     let acta: Acta = match data.get("acta") {
         Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("data.acta: {e}"))?,
         None => Acta::default(),

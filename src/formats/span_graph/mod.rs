@@ -2,6 +2,7 @@
 //! units joined by relations. A trigger's unit shows its event's type as the label and each
 //! argument is a relation named by its role; what those tools cannot show travels as `Extras`.
 
+pub mod fields;
 mod reading;
 
 pub use reading::{InRelation, InUnit, Reading};
