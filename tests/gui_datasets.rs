@@ -91,3 +91,43 @@ fn a_bad_import_changes_nothing_and_says_where() -> Result<(), Box<dyn std::erro
     }
     Ok(())
 }
+
+#[test]
+fn a_cancelled_import_or_export_changes_and_writes_nothing()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "Южная Осетия признала независимость. ".repeat(500_000))?;
+    let mut h = harness(0);
+    h.state_mut().state.run(acta::app::Command::Import);
+    h.run();
+    replace_text(&mut h, "Files or folders, one per line", &big.display().to_string());
+    h.get_by_label("Import").click();
+    h.run();
+    assert!(h.state().state.task().is_some(), "the status bar shows the import");
+    // The status bar's Cancel (the dialog is gone, so this is the only one).
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.state_mut().state.wait_for_jobs();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.project.documents.len(), 5);
+    assert!(!state.is_dirty());
+    let status = state.status.clone().map(|m| m.text).unwrap_or_default();
+    assert_eq!(status, "Import cancelled; the project is unchanged");
+
+    // An export cancelled as soon as it starts (a click would let it finish first).
+    let state = &mut h.state_mut().state;
+    state.run(acta::app::Command::Export);
+    let Some(Dialog::Export(mut draft)) = state.dialog.take() else { panic!("no export dialog") };
+    draft.set_format("brat");
+    draft.path = dir.path().join("brat").display().to_string();
+    state.start_export(*draft);
+    state.cancel_task();
+    h.state_mut().state.wait_for_jobs();
+    h.run();
+    let status = h.state().state.status.clone().map(|m| m.text).unwrap_or_default();
+    assert!(status.starts_with("Export cancelled"), "{status}");
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 1, "only big.txt: nothing written");
+    Ok(())
+}

@@ -165,7 +165,9 @@ impl AppState {
 
     /// A finished import: one undoable edit adds the schema's new names and the documents.
     pub(super) fn finish_import(&mut self, result: Result<Box<import::Batch>, String>) {
-        self.task = None;
+        if self.task.take().is_some_and(|t| t.progress.is_cancelled()) {
+            return self.info("Import cancelled; the project is unchanged");
+        }
         let batch = match result {
             Ok(batch) => *batch,
             Err(message) => {
@@ -210,7 +212,9 @@ impl AppState {
         path: PathBuf,
         result: Result<export::ExportReport, String>,
     ) {
-        self.task = None;
+        if self.task.take().is_some_and(|t| t.progress.is_cancelled()) {
+            return self.info("Export cancelled; nothing was written");
+        }
         match result {
             Ok(r) if r.skipped.is_empty() => self.info(format!(
                 "Exported {} documents, {} spans, {} events to {}",
