@@ -97,7 +97,7 @@ fn a_cancelled_import_or_export_changes_and_writes_nothing()
 -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let big = dir.path().join("big.txt");
-    std::fs::write(&big, "Южная Осетия признала независимость. ".repeat(500_000))?;
+    std::fs::write(&big, "Южная Осетия признала независимость. ".repeat(1_500_000))?;
     let mut h = harness(0);
     h.state_mut().state.run(acta::app::Command::Import);
     h.run();
