@@ -4,7 +4,7 @@
 
 use super::export::{ExportError, ExportJob, ExportReport, Exporter};
 use super::staging::Staging;
-use super::tokens::{events_left_out, iob2, labels_only_note, prepare, refuse_overlaps, words};
+use super::tokens::{Walked, for_each_tagged_sentence, labels_only_note, refuse_overlaps};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -62,37 +62,21 @@ impl Exporter for Hf {
         let index: HashMap<&str, usize> =
             names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
         let mut clashes = Vec::new();
+        let tag = |t: Option<(char, &str)>| match t {
+            None => 0,
+            Some((p, label)) => index.get(format!("{p}-{label}").as_str()).copied().unwrap_or(0),
+        };
         let written = staging.file(out, |w| {
-            for view in &job.docs {
-                let doc = prepare(view, Some(job.options.overlap), report, &mut clashes);
-                events_left_out(view, "hf", report);
-                let tags = iob2(&doc);
-                let mut n = 0;
-                for sentence in &doc.sentences {
-                    let words = words(&doc, view.text(), sentence.clone(), &tags);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    let tag = |t: Option<(char, &str)>| match t {
-                        None => 0,
-                        Some((p, label)) => {
-                            index.get(format!("{p}-{label}").as_str()).copied().unwrap_or(0)
-                        }
-                    };
-                    let record = Record {
-                        id: format!("{}:{n}", view.id()),
-                        tokens: words.iter().map(|w| w.text).collect(),
-                        ner_tags: words.iter().map(|w| tag(w.tag)).collect(),
-                    };
-                    serde_json::to_writer(&mut *w, &record)?;
-                    w.write_all(b"\n")?;
-                    n += 1;
-                }
-                report.documents += 1;
-                report.spans += doc.spans.len();
-                job.step_io(view)?;
-            }
-            Ok(())
+            for_each_tagged_sentence(job, "hf", report, &mut clashes, |walked| {
+                let Walked::Sentence(view, n, words) = walked else { return Ok(()) };
+                let record = Record {
+                    id: format!("{}:{n}", view.id()),
+                    tokens: words.iter().map(|w| w.text).collect(),
+                    ner_tags: words.iter().map(|w| tag(w.tag)).collect(),
+                };
+                serde_json::to_writer(&mut *w, &record)?;
+                w.write_all(b"\n")
+            })
         });
         job.finish(out, written)?;
         refuse_overlaps(clashes)?;

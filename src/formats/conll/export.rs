@@ -6,7 +6,7 @@ use super::DOCSTART;
 use crate::formats::export::{ExportError, ExportJob, ExportReport, Exporter};
 use crate::formats::staging::Staging;
 use crate::formats::tokens::{
-    self, events_left_out, iob2, labels_only_note, prepare, refuse_overlaps, words,
+    self, Walked, for_each_tagged_sentence, labels_only_note, refuse_overlaps,
 };
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -48,26 +48,15 @@ impl Exporter for Conll {
         let mut clashes = Vec::new();
         let mut renamed = BTreeSet::new();
         let written = staging.file(out, |w| {
-            for view in &job.docs {
-                let doc = prepare(view, Some(job.options.overlap), report, &mut clashes);
-                events_left_out(view, "conll", report);
-                let tags = iob2(&doc);
-                writeln!(w, "{DOCSTART}\n")?;
-                for sentence in &doc.sentences {
-                    let words = words(&doc, view.text(), sentence.clone(), &tags);
-                    if words.is_empty() {
-                        continue;
-                    }
+            for_each_tagged_sentence(job, "conll", report, &mut clashes, |walked| match walked {
+                Walked::Document => writeln!(w, "{DOCSTART}\n"),
+                Walked::Sentence(_, _, words) => {
                     for word in words {
                         writeln!(w, "{} {}", word.text, tag_text(word.tag, &mut renamed))?;
                     }
-                    w.write_all(b"\n")?;
+                    w.write_all(b"\n")
                 }
-                report.documents += 1;
-                report.spans += doc.spans.len();
-                job.step_io(view)?;
-            }
-            Ok(())
+            })
         });
         job.finish(out, written)?;
         refuse_overlaps(clashes)?;

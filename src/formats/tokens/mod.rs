@@ -12,8 +12,8 @@ mod tests;
 mod url;
 
 pub use place::{
-    Placed, TokenDoc, Word, biluo, events_left_out, iob2, labels_only_note, prepare,
-    refuse_overlaps, words,
+    Placed, TokenDoc, Walked, Word, biluo, events_left_out, for_each_tagged_sentence, iob2,
+    labels_only_note, prepare, refuse_overlaps, words,
 };
 pub use rules::is_space;
 pub use sentences::sentences;

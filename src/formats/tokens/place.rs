@@ -246,6 +246,43 @@ pub fn events_left_out(view: &DocView, format: &str, report: &mut ExportReport) 
     }
 }
 
+/// What the word-per-line walk hands out: a document starts, or one of its sentences.
+pub enum Walked<'w, 't, 'a> {
+    Document,
+    /// The sentence's number in its document (empty sentences are skipped) and its words.
+    Sentence(&'w DocView<'t>, usize, &'w [Word<'t, 'a>]),
+}
+
+/// The word-per-line formats' walk (CoNLL, HF): each document, then its IOB2-tagged sentences,
+/// with spans placed by the overlap policy and events reported as left out. Counts documents
+/// and spans, and answers progress and cancel.
+pub fn for_each_tagged_sentence(
+    job: &crate::formats::export::ExportJob,
+    format: &str,
+    report: &mut ExportReport,
+    clashes: &mut Vec<String>,
+    mut each: impl FnMut(Walked) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for view in &job.docs {
+        let doc = prepare(view, Some(job.options.overlap), report, clashes);
+        events_left_out(view, format, report);
+        let tags = iob2(&doc);
+        each(Walked::Document)?;
+        let mut n = 0;
+        for sentence in &doc.sentences {
+            let words = words(&doc, view.text(), sentence.clone(), &tags);
+            if !words.is_empty() {
+                each(Walked::Sentence(view, n, &words))?;
+                n += 1;
+            }
+        }
+        report.documents += 1;
+        report.spans += doc.spans.len();
+        job.step_io(view)?;
+    }
+    Ok(())
+}
+
 /// The note for formats that write labels only: how many span attribute values and notes
 /// stay behind (they are parts of spans that are written, so not "left out" annotations).
 pub fn labels_only_note(format: &str, views: &[DocView]) -> Option<String> {
