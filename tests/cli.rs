@@ -362,6 +362,35 @@ fn a_bad_input_leaves_an_existing_project_untouched() -> TestResult {
 }
 
 #[test]
+fn agree_gives_the_reference_kappa_as_table_and_json() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let project = dir.path().join("iaa.ron");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/agreement/two_annotators.jsonl");
+    let run = acta(&["import", s(&project), "--format", "jsonl", s(&fixture)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = acta(&["agree", s(&project), "--by", "label"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("2 annotators (A, B), 1 shared documents, 12 tokens"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Krippendorff α 0.6933"), "{}", run.stdout);
+    assert!(
+        run.stdout.lines().any(|l| l.contains("Date") && l.ends_with("0.0000")),
+        "{}",
+        run.stdout
+    );
+    let run = acta(&["agree", s(&project), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    let kappa = v["pairs"][0]["token_kappa"].as_f64().unwrap_or(f64::NAN);
+    assert!((kappa - 0.681416).abs() < 1e-6, "{kappa}");
+    assert_eq!(v["pairs"][0]["exact"]["matched"], 3);
+    Ok(())
+}
+
+#[test]
 fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = saved_sample(dir.path())?;

@@ -61,6 +61,18 @@ enum Command {
     Export(datasets::ExportArgs),
     /// Import documents and annotations; creates PROJECT when missing, changes nothing on error.
     Import(datasets::ImportArgs),
+    /// Agreement between annotators: spans (exact/overlap P/R/F1), tokens (Cohen's κ per pair,
+    /// Fleiss' κ and Krippendorff's α), events (triggers, arguments).
+    Agree {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// One JSON object with every number instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Break the span table down by annotator pair, label or document.
+        #[arg(long, value_enum, default_value_t)]
+        by: agree::By,
+    },
     /// Measure frame times, opening, scrolling, edits, load/save, export and memory on
     /// generated documents (10 KB to 10 MB); build with --release for meaningful numbers.
     Bench {
@@ -73,6 +85,7 @@ enum Command {
     },
 }
 
+mod agree;
 mod datasets;
 mod stats;
 mod table;
@@ -99,6 +112,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Export(args)) => datasets::export(args),
         Some(Command::Import(args)) => datasets::import(args),
+        Some(Command::Agree { project, json, by }) => agree::agree(&project, json, by),
         Some(Command::Bench { quick, json }) => {
             crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
                 .map(|()| OK)

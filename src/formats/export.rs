@@ -236,8 +236,8 @@ pub fn run(
     Ok(report)
 }
 
-/// The documents and annotations the options ask for.
-fn select<'a>(
+/// The documents and annotations the options ask for (exports, and agreement per layer).
+pub fn select<'a>(
     project: &'a Project,
     options: &ExportOptions,
     report: &mut ExportReport,

@@ -1,5 +1,5 @@
-//! Checks of spans: label known, covered text matching its offsets, no identical twin, and
-//! attribute values that fit the schema (shared with events).
+//! Checks of spans: label known, covered text matching its offsets, no identical twin in one
+//! annotator's layer, and attribute values that fit the schema (shared with events).
 
 use super::{Problem, ProblemKind};
 use crate::model::date_value;
@@ -17,7 +17,10 @@ pub(super) fn check(project: &Project, doc: &Document) -> Vec<Problem> {
         if same_range.first().is_some_and(|p| (p.start, p.end) != (span.start, span.end)) {
             same_range.clear();
         }
-        if let Some(p) = same_range.iter().find(|p| p.label == span.label) {
+        // Two annotators marking the same thing is agreement between layers, not a twin.
+        if let Some(p) =
+            same_range.iter().find(|p| p.label == span.label && p.annotator == span.annotator)
+        {
             problems.push(warn(span.id, ProblemKind::DuplicateSpan(p.id)));
         }
         same_range.push(span);
