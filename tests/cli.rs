@@ -390,6 +390,61 @@ fn agree_gives_the_reference_kappa_as_table_and_json() -> TestResult {
     Ok(())
 }
 
+/// The sample with one more span, by `who`, on `needle` in the Russian document.
+fn copy_annotated_by(
+    dir: &Path,
+    who: &str,
+    needle: &str,
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let mut p = sample()?;
+    let (start, end) = find(RU, needle);
+    let span = Span::new(AnnId(40), start, end, "Date", who);
+    Edit::AddSpan { doc: 0, span }.apply(&mut p)?;
+    let path = dir.join(format!("{who}.ron"));
+    save_file(&p, &path)?;
+    Ok(path)
+}
+
+#[test]
+fn merge_keeps_each_annotators_layer_and_refuses_a_changed_text() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let a = copy_annotated_by(dir.path(), "olena", "28 апреля")?;
+    let b = copy_annotated_by(dir.path(), "petro", "апреля")?;
+    let out = dir.path().join("merged.ron");
+    let run = acta(&["merge", s(&out), s(&a), s(&b)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 spans and 0 events added, 5 annotations already there"),
+        "{}",
+        run.stderr
+    );
+    let merged = load_file(&out)?.project;
+    assert_eq!(merged.span_count(), 7);
+    let dates: Vec<(String, String)> = merged.documents[0]
+        .spans()
+        .filter(|s| s.label == "Date" && s.annotator != "anna")
+        .map(|s| (s.annotator.clone(), s.text.clone()))
+        .collect();
+    assert_eq!(
+        dates,
+        [("olena".to_string(), "28 апреля".to_string()), ("petro".into(), "апреля".into())]
+    );
+    let run = acta(&["agree", s(&out), "--json"]);
+    assert!(run.stdout.contains("\"olena\""), "{}", run.stdout);
+
+    // Someone edited the text of a document in their copy: nothing is merged or written.
+    let text = std::fs::read_to_string(&b)?;
+    std::fs::write(&b, text.replacen("Конец.", "Конец!", 1))?;
+    let again = dir.path().join("again.ron");
+    let run = acta(&["merge", s(&again), s(&a), s(&b)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("document `ru1` has a different text"), "{}", run.stderr);
+    assert!(!again.exists());
+    let run = acta(&["merge", s(&out), s(&a), s(&a)]);
+    assert_eq!(run.code, 2, "an existing OUT needs --force: {}", run.stderr);
+    Ok(())
+}
+
 #[test]
 fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
     let dir = tempfile::tempdir()?;

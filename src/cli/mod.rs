@@ -73,6 +73,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         by: agree::By,
     },
+    /// Combine projects that annotate the same documents: each annotator's work stays a layer;
+    /// a document whose text differs refuses the merge.
+    Merge {
+        /// The project file to write.
+        out: PathBuf,
+        /// Projects to merge, the first one's documents and schema leading.
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// Replace OUT if it exists and is not one of the inputs.
+        #[arg(long)]
+        force: bool,
+    },
     /// Measure frame times, opening, scrolling, edits, load/save, export and memory on
     /// generated documents (10 KB to 10 MB); build with --release for meaningful numbers.
     Bench {
@@ -87,6 +99,7 @@ enum Command {
 
 mod agree;
 mod datasets;
+mod merge;
 mod stats;
 mod table;
 
@@ -113,6 +126,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => datasets::export(args),
         Some(Command::Import(args)) => datasets::import(args),
         Some(Command::Agree { project, json, by }) => agree::agree(&project, json, by),
+        Some(Command::Merge { out, inputs, force }) => merge::merge_files(&out, &inputs, force),
         Some(Command::Bench { quick, json }) => {
             crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
                 .map(|()| OK)
@@ -258,7 +272,7 @@ fn new(path: &Path, inputs: &[PathBuf], name: Option<&str>, force: bool) -> anyh
 }
 
 /// Exporting over the project would destroy the annotations it exports.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -1,8 +1,12 @@
-//! Team review on plain files: agreement between annotators' layers (more to come: merge,
-//! adjudication). Pure computation over the model, no egui; the CLI and the window share it.
+//! Team review on plain files: agreement between annotators' layers and merging projects that
+//! annotate the same documents (adjudication to come). Pure computation over the model, no
+//! egui; the CLI and the window share it.
 
 pub mod agreement;
 pub mod coefficients;
+pub mod merge;
 
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod tests;

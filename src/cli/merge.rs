@@ -1,0 +1,55 @@
+//! `acta merge OUT IN...`: combines projects annotating the same documents into OUT, each
+//! annotator's work a layer of its own. Written only when every input merged; a document whose
+//! text differs refuses the whole merge and OUT is not touched.
+
+use super::{DATA, OK, eprint_lines, open, same_file};
+use crate::formats::project;
+use crate::review::merge::{MergeError, merge};
+use std::path::{Path, PathBuf};
+
+pub fn merge_files(out: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Result<u8> {
+    let (first, rest) = inputs.split_first().ok_or_else(|| anyhow::anyhow!("no input"))?;
+    let is_input = inputs.iter().any(|i| same_file(i, out));
+    if !force && !is_input && out.symlink_metadata().is_ok() {
+        anyhow::bail!("{} already exists (use --force to replace it)", out.display());
+    }
+    let mut merged = open(first)?;
+    let mut lines = Vec::new();
+    for input in rest {
+        let other = open(input)?;
+        let shown = input.display().to_string();
+        match merge(&mut merged, &other, &shown) {
+            Ok(m) => {
+                lines.push(format!(
+                    "{shown}: {} documents matched, {} added; {} spans and {} events added, \
+                     {} annotations already there",
+                    m.matched, m.added_documents, m.added_spans, m.added_events, m.shared
+                ));
+                lines.extend(m.notes.iter().map(|n| format!("note: {n}")));
+            }
+            Err(e @ MergeError::TextDiffers { .. }) | Err(e @ MergeError::Broken { .. }) => {
+                eprint_lines(&format!("error: {e}; {} not written", out.display()));
+                return Ok(DATA);
+            }
+        }
+    }
+    project::save_file(&merged, out)?;
+    lines.push(format!(
+        "{}: {} documents, {} spans, {} annotators",
+        out.display(),
+        merged.documents.len(),
+        merged.span_count(),
+        annotators(&merged)
+    ));
+    eprint_lines(&lines.join("\n"));
+    Ok(OK)
+}
+
+fn annotators(p: &crate::model::Project) -> usize {
+    let mut names = std::collections::BTreeSet::new();
+    for d in &p.documents {
+        names.extend(d.spans().map(|s| s.annotator.as_str()));
+        names.extend(d.events().map(|e| e.annotator.as_str()));
+    }
+    names.len()
+}

@@ -1,0 +1,90 @@
+//! Merging two annotators' copies of the sample project: their layers side by side, the shared
+//! base once, a differing text refusing the whole merge, merging a project into itself a no-op.
+
+use super::merge::{MergeError, merge};
+use crate::formats::project::parse;
+use crate::model::{AnnId, Argument, DocMeta, Document, Edit, Event, Project, Span};
+use std::sync::Arc;
+
+fn sample() -> Result<Project, Box<dyn std::error::Error>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron");
+    Ok(parse("sample.ron", &std::fs::read_to_string(path)?)?.project)
+}
+
+/// The sample with a span by `who` on the first occurrence of `word` in document 0, and an
+/// event on the sample's first trigger pointing at it.
+fn annotated_by(who: &str, word: &str) -> Result<Project, Box<dyn std::error::Error>> {
+    let mut p = sample()?;
+    let doc = &p.documents[0];
+    let byte = doc.text().find(word).ok_or("word not in the text")?;
+    let start = doc.cp_of(byte);
+    let id = doc.next_id();
+    let trigger = doc.spans().find(|s| s.label == "Event").map(|s| s.id).ok_or("no trigger")?;
+    let span = Span::new(id, start, start + word.chars().count(), "Actor", who);
+    Edit::AddSpan { doc: 0, span }.apply(&mut p)?;
+    let mut event = Event::new(AnnId(id.0 + 1), trigger, "Statement", who);
+    event.arguments.push(Argument { role: "Agent".into(), target: id });
+    Edit::AddEvent { doc: 0, event }.apply(&mut p)?;
+    Ok(p)
+}
+
+#[test]
+fn two_annotators_merge_into_layers_with_the_base_once() -> Result<(), Box<dyn std::error::Error>> {
+    let base = sample()?;
+    let mut a = annotated_by("Олена", "ЛНР")?;
+    let b = annotated_by("Bohdan", "Дейнего")?;
+    // The same id was given to both new spans: merging must renumber B's.
+    assert_eq!(a.documents[0].next_id(), b.documents[0].next_id());
+    let merged = merge(&mut a, &b, "b.ron")?;
+    assert_eq!((merged.matched, merged.added_documents), (5, 0));
+    assert_eq!((merged.added_spans, merged.added_events), (1, 1));
+    assert_eq!(
+        merged.shared,
+        base.span_count() + base.documents.iter().map(|d| d.event_count()).sum::<usize>()
+    );
+    let doc = &a.documents[0];
+    assert_eq!(doc.span_count(), base.documents[0].span_count() + 2);
+    let bohdan: Vec<&Event> = doc.events().filter(|e| e.annotator == "Bohdan").collect();
+    assert_eq!(bohdan.len(), 1);
+    let agent = doc.span(bohdan[0].arguments[0].target).map(|s| s.text.as_str());
+    assert_eq!(agent, Some("Дейнего"), "B's event points at B's span under its new id");
+    assert!(
+        crate::model::validate::check_project(&a)
+            .iter()
+            .all(|p| p.severity != crate::model::Severity::Error)
+    );
+    Ok(())
+}
+
+#[test]
+fn merging_a_project_into_itself_adds_nothing() -> Result<(), Box<dyn std::error::Error>> {
+    let mut p = annotated_by("Олена", "ЛНР")?;
+    let before = p.clone();
+    let merged = merge(&mut p, &before, "same.ron")?;
+    assert_eq!((merged.added_spans, merged.added_events, merged.added_documents), (0, 0, 0));
+    assert!(p == before, "merging a project into itself changed it");
+    Ok(())
+}
+
+#[test]
+fn a_different_text_refuses_everything() -> Result<(), Box<dyn std::error::Error>> {
+    let mut a = sample()?;
+    let mut b = annotated_by("Bohdan", "Дейнего")?;
+    let meta = b.documents[4].meta.clone();
+    b.documents[4] = Arc::new(Document::new(meta, "другой текст"));
+    let meta = DocMeta { id: "new".into(), ..Default::default() };
+    b.documents.push(Arc::new(Document::new(meta, "новый документ")));
+    let before = a.clone();
+    let err = merge(&mut a, &b, "b.ron").err();
+    assert!(
+        matches!(&err, Some(MergeError::TextDiffers { doc, file, .. }) if doc == &before.documents[4].meta.id && file == "b.ron"),
+        "{err:?}"
+    );
+    assert!(a == before, "nothing half-merged");
+    // Without the changed document, the new one is added.
+    b.documents.remove(4);
+    let merged = merge(&mut a, &b, "b.ron")?;
+    assert_eq!(merged.added_documents, 1);
+    assert_eq!(a.documents.len(), 6);
+    Ok(())
+}
