@@ -102,12 +102,15 @@ fn a_cancelled_import_or_export_changes_and_writes_nothing()
     h.state_mut().state.run(acta::app::Command::Import);
     h.run();
     replace_text(&mut h, "Files or folders, one per line", &big.display().to_string());
+    // Single frames while the import runs: `run` would step until the progress bar, which
+    // repaints every 100 ms, stopped asking.
     h.get_by_label("Import").click();
-    h.run();
+    h.step();
+    h.step();
     assert!(h.state().state.task().is_some(), "the status bar shows the import");
     // The status bar's Cancel (the dialog is gone, so this is the only one).
     h.get_by_label("Cancel").click();
-    h.run();
+    h.step();
     h.state_mut().state.wait_for_jobs();
     h.run();
     let state = &h.state().state;

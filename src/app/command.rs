@@ -21,6 +21,7 @@ pub enum Command {
     ClearSelection,
     ToggleSnap,
     EditSchema,
+    SetAnnotator,
     NextDocument,
     PreviousDocument,
 }
@@ -38,7 +39,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -54,6 +55,7 @@ impl Command {
         Command::ClearSelection,
         Command::ToggleSnap,
         Command::EditSchema,
+        Command::SetAnnotator,
         Command::NextDocument,
         Command::PreviousDocument,
     ];
@@ -75,6 +77,7 @@ impl Command {
             Command::ClearSelection => "Clear selection",
             Command::ToggleSnap => "Snap selection to words",
             Command::EditSchema => "Schema…",
+            Command::SetAnnotator => "Annotator name…",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
         }
@@ -111,7 +114,10 @@ impl Command {
             Command::Import => &IMPORT,
             Command::NextDocument => &NEXT,
             Command::PreviousDocument => &PREVIOUS,
-            Command::NewFromFiles | Command::NewFromFolder | Command::ToggleSnap => &[],
+            Command::NewFromFiles
+            | Command::NewFromFolder
+            | Command::ToggleSnap
+            | Command::SetAnnotator => &[],
         }
     }
 

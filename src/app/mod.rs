@@ -88,6 +88,11 @@ pub enum Dialog {
     Export(Box<datasets::ExportDraft>),
     /// File → Import: format, inputs and the annotator to stamp.
     Import(Box<datasets::ImportDraft>),
+    /// Who is annotating: asked at first start (`first`), changeable from the Project menu.
+    Annotator {
+        name: String,
+        first: bool,
+    },
     /// The schema editor, with the draft being edited.
     SchemaEditor(Box<schema_draft::SchemaDraft>),
 }
@@ -224,6 +229,25 @@ impl AppState {
         self.status = Some(Message { text: text.into(), is_error: true });
     }
 
+    /// Asks for the annotator's name: at first start (no name in the settings yet), or from
+    /// Project → Annotator name….
+    pub fn ask_annotator(&mut self, first: bool) {
+        let name = self.settings.annotator_name();
+        self.dialog = Some(Dialog::Annotator { name, first });
+    }
+
+    /// Keeps the name in the settings; annotations made from now on carry it (earlier ones keep
+    /// theirs: they are someone's layer).
+    pub fn set_annotator(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return self.error("The annotator name cannot be empty");
+        }
+        self.settings.annotator = Some(name.to_string());
+        self.save_settings();
+        self.info(format!("Annotating as {name}"));
+    }
+
     fn save_settings(&mut self) {
         if let Some(path) = &self.settings_path
             && let Err(e) = self.settings.save(path)
@@ -260,6 +284,7 @@ impl AppState {
                 self.save_settings();
             }
             Command::EditSchema => self.open_schema_editor(),
+            Command::SetAnnotator => self.ask_annotator(false),
             Command::NextDocument => self.set_document(self.current.saturating_add(1)),
             Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
         }

@@ -20,6 +20,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::ConfirmDelete { summary, edit } => confirm_delete(ctx, state, &summary, *edit),
         Dialog::Export(draft) => super::dataset_dialogs::export_dialog(ctx, state, *draft),
         Dialog::Import(draft) => super::dataset_dialogs::import_dialog(ctx, state, *draft),
+        Dialog::Annotator { name, first } => annotator_dialog(ctx, state, name, first),
         Dialog::SchemaEditor(_) => {}
     }
 }
@@ -73,10 +74,8 @@ fn path_dialog(ctx: &egui::Context, state: &mut AppState, purpose: PathPurpose, 
             egui::TextEdit::singleline(&mut text)
         };
         let response = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id);
-        if !response.has_focus() && ui.memory(|m| m.focused().is_none()) {
-            response.request_focus();
-        }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !multi;
+        focus_once(ui, &response, enter);
         ui.horizontal(|ui| {
             if ui.button("Browse…").clicked()
                 && let Some(paths) = browse(purpose, &text)
@@ -102,6 +101,14 @@ fn path_dialog(ctx: &egui::Context, state: &mut AppState, purpose: PathPurpose, 
         Some(Some(_)) => state.dialog = Some(Dialog::Path { purpose, text }),
         Some(None) => state.dialog = None,
         None => state.dialog = Some(Dialog::Path { purpose, text }),
+    }
+}
+
+/// Puts the cursor in a dialog's field while nothing else has focus, but not in the frame its
+/// Enter gave focus up (taking it back would hide that Enter was pressed).
+fn focus_once(ui: &egui::Ui, field: &egui::Response, enter: bool) {
+    if !enter && !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
     }
 }
 
@@ -178,6 +185,44 @@ fn confirm_delete(
         }
         Some(false) => state.dialog = None,
         None => {}
+    }
+}
+
+/// Who is annotating. At first start it explains why the name matters; an empty name is not
+/// taken. Closing it without OK at first start asks again next time.
+fn annotator_dialog(ctx: &egui::Context, state: &mut AppState, mut name: String, first: bool) {
+    let mut outcome = None;
+    let modal = Modal::new(Id::unique("annotator")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(if first { "Who is annotating?" } else { "Annotator name" });
+        ui.label(
+            "Your name is stamped on every annotation you make, so a team's layers can be \
+             told apart, compared and merged. Annotations already made keep their names.",
+        );
+        let label = ui.label("Your name");
+        let field = ui.add(egui::TextEdit::singleline(&mut name)).labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        focus_once(ui, &field, enter);
+        ui.horizontal(|ui| {
+            let ok = ui.add_enabled(!name.trim().is_empty(), egui::Button::new("OK"));
+            if ok.clicked() || (enter && !name.trim().is_empty()) {
+                outcome = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && outcome.is_none() {
+        outcome = Some(false);
+    }
+    match outcome {
+        Some(true) => {
+            state.dialog = None;
+            state.set_annotator(&name);
+        }
+        Some(false) => state.dialog = None,
+        None => state.dialog = Some(Dialog::Annotator { name, first }),
     }
 }
 

@@ -56,6 +56,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
         });
         ui.menu_button("Project", |ui| {
             command_button(ui, state, Command::EditSchema, Command::EditSchema.label(), true);
+            let who =
+                format!("{} ({})", Command::SetAnnotator.label(), state.settings.annotator_name());
+            command_button(ui, state, Command::SetAnnotator, &who, true);
         });
         ui.menu_button("View", |ui| {
             let mut snap = state.settings.snap_to_words;

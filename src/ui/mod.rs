@@ -61,6 +61,9 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
         state.error(problem);
     }
     state.open_at_start(project);
+    if state.settings.annotator.is_none() {
+        state.ask_annotator(true);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Acta")

@@ -1,0 +1,74 @@
+//! Who is annotating: the name asked at first start and kept in the settings, changed from the
+//! Project menu, and stamped on the annotations made afterwards.
+
+mod common;
+
+use acta::app::Dialog;
+use acta::app::settings::Settings;
+use common::{at, drag, find, harness};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn first_start_asks_the_name_and_new_spans_carry_it() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let settings_path = dir.path().join("settings.ron");
+    let mut h = harness(0);
+    {
+        let state = &mut h.state_mut().state;
+        // As `ui::run` finds it on a first start: no name yet, settings kept on disk.
+        let first = Settings { annotator: None, ..Settings::default() };
+        let mut fresh = acta::app::AppState::new(first, Some(settings_path.clone()));
+        fresh.replace_project(state.project.clone(), None);
+        fresh.ask_annotator(true);
+        *state = fresh;
+    }
+    h.run();
+    h.get_by_label("Who is annotating?");
+    h.get_by_label("Your name").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Your name").type_text("Олена Коваль");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().state.dialog.is_none());
+    assert_eq!(h.state().state.settings.annotator.as_deref(), Some("Олена Коваль"));
+    let (saved, problem) = Settings::load(&settings_path);
+    assert_eq!((saved.annotator.as_deref(), problem), (Some("Олена Коваль"), None));
+
+    let (start, end) = find(&h, "государств", 0);
+    let (from, to) = (at(&h, start), at(&h, end - 1));
+    drag(&mut h, from, to);
+    h.key_press(Key::Num1);
+    h.run();
+    let doc = h.state().state.doc().ok_or("no document")?;
+    let newest = doc.spans().max_by_key(|s| s.id).ok_or("no span")?;
+    assert_eq!(newest.annotator, "Олена Коваль");
+    Ok(())
+}
+
+#[test]
+fn the_project_menu_changes_the_name_and_refuses_an_empty_one() {
+    let mut h = harness(0);
+    h.get_by_label("Project").click();
+    h.run();
+    h.get_by_label_contains("Annotator name…").click();
+    h.run();
+    assert!(
+        matches!(&h.state().state.dialog, Some(Dialog::Annotator { name, first: false }) if name == "tester")
+    );
+    h.get_by_label("Your name").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().state.dialog.is_some(), "an empty name is not taken");
+    h.get_by_label("Your name").type_text("reviewer");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.settings.annotator.as_deref(), Some("reviewer"), "Enter is OK");
+}
