@@ -53,3 +53,30 @@ fn annotators(p: &crate::model::Project) -> usize {
     }
     names.len()
 }
+
+/// `acta merge-driver %O %A %B`: git's merge driver for project files. Writes the merged
+/// project over %A and exits 0, listing on stderr the conflicts left as review items; exits 1
+/// (git then reports a conflict and keeps %A) only when a file cannot be read or a text differs.
+pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> anyhow::Result<u8> {
+    let (b, o, t) = (open(base)?, open(ours)?, open(theirs)?);
+    match crate::review::three_way::three_way(&b, &o, &t) {
+        Ok((merged, report)) => {
+            project::save_file(&merged, ours)?;
+            for line in &report.conflicts {
+                eprint_lines(&format!("acta: {line}"));
+            }
+            if !report.conflicts.is_empty() {
+                eprint_lines(&format!(
+                    "acta: {} conflict(s) left as review items (notes starting \"merge \
+                     conflict:\"); the merge itself succeeded",
+                    report.conflicts.len()
+                ));
+            }
+            Ok(OK)
+        }
+        Err(e) => {
+            eprint_lines(&format!("acta: cannot merge: {e}"));
+            Ok(DATA)
+        }
+    }
+}

@@ -85,6 +85,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// git's merge driver for project files (`acta merge-driver %O %A %B`): a three-way merge
+    /// whose conflicts become review notes, never text markers. See the README for the set-up.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// This branch's version (%A), overwritten with the result.
+        ours: PathBuf,
+        /// The other branch's version (%B).
+        theirs: PathBuf,
+    },
     /// Measure frame times, opening, scrolling, edits, load/save, export and memory on
     /// generated documents (10 KB to 10 MB); build with --release for meaningful numbers.
     Bench {
@@ -127,6 +137,9 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => datasets::import(args),
         Some(Command::Agree { project, json, by }) => agree::agree(&project, json, by),
         Some(Command::Merge { out, inputs, force }) => merge::merge_files(&out, &inputs, force),
+        Some(Command::MergeDriver { base, ours, theirs }) => {
+            merge::merge_driver(&base, &ours, &theirs)
+        }
         Some(Command::Bench { quick, json }) => {
             crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
                 .map(|()| OK)

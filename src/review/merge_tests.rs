@@ -88,3 +88,25 @@ fn a_different_text_refuses_everything() -> Result<(), Box<dyn std::error::Error
     assert_eq!(a.documents.len(), 6);
     Ok(())
 }
+
+#[test]
+fn three_way_takes_one_sided_changes_and_shared_additions_once()
+-> Result<(), Box<dyn std::error::Error>> {
+    use super::three_way::three_way;
+    let base = sample()?;
+    // Both branches add the same span (same annotator, place, label) and one event on it.
+    let a = annotated_by("Олена", "ЛНР")?;
+    let mut b = annotated_by("Олена", "ЛНР")?;
+    Edit::Relabel { doc: 1, id: AnnId(1), label: "Date".into() }.apply(&mut b)?;
+    let (merged, report) = three_way(&base, &a, &b)?;
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    assert_eq!(merged.documents[0].span_count(), base.documents[0].span_count() + 1);
+    assert_eq!(merged.documents[0].event_count(), base.documents[0].event_count() + 1);
+    assert_eq!(merged.documents[1].span(AnnId(1)).map(|s| s.label.as_str()), Some("Date"));
+    // A text that differs is refused.
+    let mut c = base.clone();
+    let meta = c.documents[2].meta.clone();
+    c.documents[2] = Arc::new(Document::new(meta, "иной текст"));
+    assert!(matches!(three_way(&base, &a, &c), Err(MergeError::TextDiffers { .. })));
+    Ok(())
+}

@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod coefficients;
 pub mod merge;
+pub mod three_way;
 
 #[cfg(test)]
 mod merge_tests;
