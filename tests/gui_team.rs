@@ -72,3 +72,32 @@ fn the_project_menu_changes_the_name_and_refuses_an_empty_one() {
     h.run();
     assert_eq!(h.state().state.settings.annotator.as_deref(), Some("reviewer"), "Enter is OK");
 }
+
+#[test]
+fn the_agreement_window_shows_kappa_and_opens_a_difference()
+-> Result<(), Box<dyn std::error::Error>> {
+    use acta::formats::import::{ImportOptions, add_to_project, importer};
+    use acta::formats::progress::Progress;
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/agreement/two_annotators.jsonl");
+    let batch =
+        importer("jsonl")?.import(&[fixture], &ImportOptions::default(), &Progress::default())?;
+    let mut project = acta::model::Project::new("iaa");
+    add_to_project(&mut project, batch);
+    let mut h = common::harness_on(project, 0);
+    h.get_by_label("Project").click();
+    h.run();
+    h.get_by_label("Agreement…").click();
+    h.run();
+    h.get_by_label_contains("2 annotators (A, B), 1 shared documents, 12 tokens");
+    h.get_by_label("0.681");
+    h.get_by_label_contains("Krippendorff's α 0.693");
+    h.get_by_label("A vs B: 3 differences").click();
+    h.run();
+    h.get_by_label_contains("only B: Date «в июне 2014 года»").click();
+    h.run();
+    let state = &h.state().state;
+    let selected = state.selected.and_then(|id| state.doc()?.span(id).map(|s| s.annotator.clone()));
+    assert_eq!(selected.as_deref(), Some("B"), "the click selects B's date in the text");
+    Ok(())
+}

@@ -22,6 +22,7 @@ pub enum Command {
     ToggleSnap,
     EditSchema,
     SetAnnotator,
+    ShowAgreement,
     NextDocument,
     PreviousDocument,
 }
@@ -39,7 +40,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -56,6 +57,7 @@ impl Command {
         Command::ToggleSnap,
         Command::EditSchema,
         Command::SetAnnotator,
+        Command::ShowAgreement,
         Command::NextDocument,
         Command::PreviousDocument,
     ];
@@ -78,6 +80,7 @@ impl Command {
             Command::ToggleSnap => "Snap selection to words",
             Command::EditSchema => "Schema…",
             Command::SetAnnotator => "Annotator name…",
+            Command::ShowAgreement => "Agreement…",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
         }
@@ -117,7 +120,8 @@ impl Command {
             Command::NewFromFiles
             | Command::NewFromFolder
             | Command::ToggleSnap
-            | Command::SetAnnotator => &[],
+            | Command::SetAnnotator
+            | Command::ShowAgreement => &[],
         }
     }
 

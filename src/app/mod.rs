@@ -88,6 +88,8 @@ pub enum Dialog {
     Export(Box<datasets::ExportDraft>),
     /// File → Import: format, inputs and the annotator to stamp.
     Import(Box<datasets::ImportDraft>),
+    /// The agreement between the project's annotators, computed when the window opened.
+    Agreement(Box<crate::review::agreement::Agreement>),
     /// Who is annotating: asked at first start (`first`), changeable from the Project menu.
     Annotator {
         name: String,
@@ -285,6 +287,10 @@ impl AppState {
             }
             Command::EditSchema => self.open_schema_editor(),
             Command::SetAnnotator => self.ask_annotator(false),
+            Command::ShowAgreement => {
+                let report = crate::review::agreement::agreement(&self.project);
+                self.dialog = Some(Dialog::Agreement(Box::new(report)));
+            }
             Command::NextDocument => self.set_document(self.current.saturating_add(1)),
             Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
         }

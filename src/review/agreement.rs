@@ -52,7 +52,7 @@ impl Serialize for Counts {
 }
 
 /// Agreement of one pair of annotators.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Pair {
     pub a: String,
     pub b: String,
@@ -86,7 +86,7 @@ pub struct Difference {
 }
 
 /// The whole agreement report.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Agreement {
     pub annotators: Vec<String>,
     /// Documents every annotator worked on (at least one span or event each).

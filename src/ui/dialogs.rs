@@ -21,6 +21,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::Export(draft) => super::dataset_dialogs::export_dialog(ctx, state, *draft),
         Dialog::Import(draft) => super::dataset_dialogs::import_dialog(ctx, state, *draft),
         Dialog::Annotator { name, first } => annotator_dialog(ctx, state, name, first),
+        Dialog::Agreement(report) => super::agreement_view::agreement_ui(ctx, state, &report),
         Dialog::SchemaEditor(_) => {}
     }
 }

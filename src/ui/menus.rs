@@ -59,6 +59,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
             let who =
                 format!("{} ({})", Command::SetAnnotator.label(), state.settings.annotator_name());
             command_button(ui, state, Command::SetAnnotator, &who, true);
+            command_button(ui, state, Command::ShowAgreement, Command::ShowAgreement.label(), true);
         });
         ui.menu_button("View", |ui| {
             let mut snap = state.settings.snap_to_words;

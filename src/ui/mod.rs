@@ -2,6 +2,7 @@
 //! panel on the right, a status line at the bottom. Panels only read `AppState` and call its
 //! methods; `acta_ui` is one frame of the whole window, which the tests drive headless.
 
+pub mod agreement_view;
 pub mod annotation_panel;
 pub mod attributes;
 pub mod dataset_dialogs;

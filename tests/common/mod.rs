@@ -16,6 +16,11 @@ pub fn harness(doc: usize) -> Harness<'static, Acta> {
         Ok(loaded) => loaded.project,
         Err(e) => panic!("the embedded sample does not load: {e}"),
     };
+    harness_on(project, doc)
+}
+
+/// The app on `project`, showing document `doc`, annotating as "tester".
+pub fn harness_on(project: acta::model::Project, doc: usize) -> Harness<'static, Acta> {
     let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
     let mut state = AppState::with_project(project, None, settings);
     state.set_document(doc);
