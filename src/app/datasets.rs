@@ -24,6 +24,8 @@ pub struct ExportDraft {
     pub v2_json: bool,
     pub doccano: DoccanoMode,
     pub strict: bool,
+    /// The project's annotators, for the layer choice (listed once, when the dialog opens).
+    pub annotators: Vec<String>,
 }
 
 /// The import dialog's choices.
@@ -96,6 +98,7 @@ impl AppState {
             v2_json: false,
             doccano: DoccanoMode::Relation,
             strict: false,
+            annotators: self.project.annotators().into_iter().map(String::from).collect(),
         })));
     }
 

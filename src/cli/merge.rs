@@ -39,19 +39,10 @@ pub fn merge_files(out: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Resul
         out.display(),
         merged.documents.len(),
         merged.span_count(),
-        annotators(&merged)
+        merged.annotators().len()
     ));
     eprint_lines(&lines.join("\n"));
     Ok(OK)
-}
-
-fn annotators(p: &crate::model::Project) -> usize {
-    let mut names = std::collections::BTreeSet::new();
-    for d in &p.documents {
-        names.extend(d.spans().map(|s| s.annotator.as_str()));
-        names.extend(d.events().map(|e| e.annotator.as_str()));
-    }
-    names.len()
 }
 
 /// `acta merge-driver %O %A %B`: git's merge driver for project files. Writes the merged

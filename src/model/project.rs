@@ -44,6 +44,16 @@ impl Project {
         self.documents.iter().position(|d| d.meta.id == id)
     }
 
+    /// Everyone who made a span or an event, in name order: the project's layers.
+    pub fn annotators(&self) -> std::collections::BTreeSet<&str> {
+        let mut names = std::collections::BTreeSet::new();
+        for d in &self.documents {
+            names.extend(d.spans().map(|s| s.annotator.as_str()));
+            names.extend(d.events().map(|e| e.annotator.as_str()));
+        }
+        names
+    }
+
     pub fn span_count(&self) -> usize {
         self.documents.iter().map(|d| d.span_count()).sum()
     }

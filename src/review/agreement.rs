@@ -80,6 +80,8 @@ pub struct Difference {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// The covered text.
+    pub text: String,
     /// Who has it ("a" or "b" of the pair); the other has no exact match.
     pub only_in: String,
     pub ann: AnnId,
@@ -110,15 +112,14 @@ struct Layered<'a> {
 
 /// Agreement between every pair of annotators of `project` on the documents they share.
 pub fn agreement(project: &Project) -> Agreement {
-    let annotators: Vec<String> = {
-        let mut names = BTreeSet::new();
-        for d in &project.documents {
-            names.extend(d.spans().map(|s| s.annotator.clone()));
-            names.extend(d.events().map(|e| e.annotator.clone()));
-        }
-        names.into_iter().collect()
-    };
+    let annotators: Vec<String> = project.annotators().into_iter().map(String::from).collect();
     let mut out = Agreement { annotators: annotators.clone(), ..Default::default() };
+    // Each text is tokenized once; every layer of it is tagged on those tokens.
+    let tokens: Vec<Vec<tokens::Token>> = project
+        .documents
+        .iter()
+        .map(|d| tokens::tokenize(d.text(), tokens::rules_lang(&d.meta.lang)))
+        .collect();
     // Each annotator's layer of each document, with the words' tags as CoNLL writes them.
     let layers: Vec<Vec<Layered>> = annotators
         .iter()
@@ -131,8 +132,9 @@ pub fn agreement(project: &Project) -> Agreement {
             let mut report = ExportReport::default();
             export::select(project, &options, &mut report)
                 .into_iter()
-                .map(|view| {
-                    let tags = word_tags(&view);
+                .zip(&tokens)
+                .map(|(view, tokens)| {
+                    let tags = word_tags(&view, tokens.clone());
                     Layered { view, tags }
                 })
                 .collect()
@@ -176,9 +178,10 @@ pub fn agreement(project: &Project) -> Agreement {
 }
 
 /// The tag of every word of the document, as the CoNLL export writes them (`B-Actor`, `O`).
-fn word_tags(view: &DocView) -> Vec<String> {
+fn word_tags(view: &DocView, tokens: Vec<tokens::Token>) -> Vec<String> {
     let mut report = ExportReport::default();
-    let doc = tokens::prepare(view, Some(Overlap::Outer), &mut report, &mut Vec::new());
+    let doc =
+        tokens::prepare_with(view, tokens, Some(Overlap::Outer), &mut report, &mut Vec::new());
     let tags = tokens::iob2(&doc);
     let mut out = Vec::new();
     for sentence in &doc.sentences {
@@ -230,6 +233,7 @@ fn compare(a: &DocView, b: &DocView, pair: &mut Pair) {
                     start: s.start,
                     end: s.end,
                     label: s.label.clone(),
+                    text: s.text.clone(),
                     only_in: side.to_string(),
                     ann: s.id,
                 });

@@ -14,7 +14,8 @@ fn f1(c: &Counts) -> String {
     format!("{} ({}/{}·{})", num(c.f1()), c.matched, c.a, c.b)
 }
 
-pub fn agreement_ui(ctx: &egui::Context, state: &mut AppState, report: &Agreement) {
+/// Draws the window; false once the user closed it.
+pub fn agreement_ui(ctx: &egui::Context, state: &mut AppState, report: &Agreement) -> bool {
     let mut open = true;
     let mut go_to: Option<(String, crate::model::AnnId)> = None;
     egui::Window::new("Agreement")
@@ -73,14 +74,7 @@ pub fn agreement_ui(ctx: &egui::Context, state: &mut AppState, report: &Agreemen
                     egui::CollapsingHeader::new(title).show(ui, |ui| {
                         for d in &p.differences {
                             let who = if d.only_in == "a" { &p.a } else { &p.b };
-                            let text = state
-                                .project
-                                .documents
-                                .iter()
-                                .find(|doc| doc.meta.id == d.doc)
-                                .map(|doc| doc.slice(d.start, d.end).to_string())
-                                .unwrap_or_default();
-                            let line = format!("{} · only {who}: {} «{text}»", d.doc, d.label);
+                            let line = format!("{} · only {who}: {} «{}»", d.doc, d.label, d.text);
                             if ui.link(RichText::new(line)).clicked() {
                                 go_to = Some((d.doc.clone(), d.ann));
                             }
@@ -90,12 +84,10 @@ pub fn agreement_ui(ctx: &egui::Context, state: &mut AppState, report: &Agreemen
             });
         });
     if let Some((doc, ann)) = go_to
-        && let Some(index) = state.project.documents.iter().position(|d| d.meta.id == doc)
+        && let Some(index) = state.project.doc_index(&doc)
     {
         state.set_document(index);
         state.select_span(ann);
     }
-    if !open {
-        state.dialog = None;
-    }
+    open
 }

@@ -77,17 +77,6 @@ fn start_dir(text: &str) -> Option<PathBuf> {
 }
 
 pub fn export_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: ExportDraft) {
-    let annotators: Vec<String> = {
-        let mut names: Vec<String> = state
-            .project
-            .documents
-            .iter()
-            .flat_map(|d| d.spans().map(|s| s.annotator.clone()))
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
     let outcome = modal_with_buttons(ctx, "export-dialog", "Export", |ui| {
         ui.heading("Export dataset");
         ui.horizontal(|ui| {
@@ -130,7 +119,7 @@ pub fn export_dialog(ctx: &egui::Context, state: &mut AppState, mut draft: Expor
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut draft.layer, None, "gold, else everyone");
                     ui.selectable_value(&mut draft.layer, Some(String::new()), "everyone");
-                    for name in &annotators {
+                    for name in &draft.annotators {
                         ui.selectable_value(&mut draft.layer, Some(name.clone()), name);
                     }
                 })

@@ -12,6 +12,16 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         // Its draft is edited in place rather than cloned every frame.
         return super::schema_editor::schema_editor_ui(ctx, state);
     }
+    if matches!(state.dialog, Some(Dialog::Agreement(_))) {
+        // The report can be long: it is lent to the window, not cloned every frame.
+        if let Some(Dialog::Agreement(report)) = state.dialog.take()
+            && super::agreement_view::agreement_ui(ctx, state, &report)
+            && state.dialog.is_none()
+        {
+            state.dialog = Some(Dialog::Agreement(report));
+        }
+        return;
+    }
     let Some(dialog) = state.dialog.clone() else { return };
     match dialog {
         Dialog::Path { purpose, text } => path_dialog(ctx, state, purpose, text),
@@ -21,8 +31,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::Export(draft) => super::dataset_dialogs::export_dialog(ctx, state, *draft),
         Dialog::Import(draft) => super::dataset_dialogs::import_dialog(ctx, state, *draft),
         Dialog::Annotator { name, first } => annotator_dialog(ctx, state, name, first),
-        Dialog::Agreement(report) => super::agreement_view::agreement_ui(ctx, state, &report),
-        Dialog::SchemaEditor(_) => {}
+        Dialog::Agreement(_) | Dialog::SchemaEditor(_) => {}
     }
 }
 

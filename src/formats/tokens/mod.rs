@@ -13,7 +13,7 @@ mod url;
 
 pub use place::{
     Placed, TokenDoc, Walked, Word, biluo, events_left_out, for_each_tagged_sentence, iob2,
-    labels_only_note, prepare, refuse_overlaps, words,
+    labels_only_note, prepare, prepare_with, refuse_overlaps, words,
 };
 pub use rules::is_space;
 pub use sentences::sentences;

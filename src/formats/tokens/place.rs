@@ -133,9 +133,21 @@ pub fn prepare<'a>(
     report: &mut ExportReport,
     clashes_out: &mut Vec<String>,
 ) -> TokenDoc<'a> {
+    let tokens = tokenize(view.text(), rules_lang(&view.doc.meta.lang));
+    prepare_with(view, tokens, overlap, report, clashes_out)
+}
+
+/// `prepare` on tokens already made for this document's text (agreement compares several
+/// layers of one text and tokenizes it once).
+pub fn prepare_with<'a>(
+    view: &DocView<'a>,
+    tokens: Vec<Token>,
+    overlap: Option<Overlap>,
+    report: &mut ExportReport,
+    clashes_out: &mut Vec<String>,
+) -> TokenDoc<'a> {
     let text = view.text();
     let lang = rules_lang(&view.doc.meta.lang);
-    let tokens = tokenize(text, lang);
     let mut doc = TokenDoc { lang, sentences: Vec::new(), spans: Vec::new(), tokens };
     let mut placed = Vec::with_capacity(view.spans.len());
     for span in &view.spans {
