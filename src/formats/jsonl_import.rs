@@ -138,6 +138,7 @@ fn document(
         dateline: line.dateline,
         status: line.status,
         notes: line.notes,
+        ..Default::default()
     };
     // The document is made first: its offset table converts and checks the spans' offsets.
     let doc = Document::new(meta, line.text);

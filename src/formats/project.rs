@@ -3,7 +3,10 @@
 //! reading order; texts are escaped so CRLF and no-break spaces survive any editor or git setting.
 
 use crate::model::validate::{Problem, check_project};
-use crate::model::{DocMeta, DocStatus, Document, Event, FORMAT_VERSION, Project, Schema, Span};
+use crate::model::{
+    Comment, DocMeta, DocStatus, Document, Event, FORMAT_VERSION, Project, Rejection, ReviewStatus,
+    Schema, Span,
+};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::Arc;
@@ -63,6 +66,12 @@ struct DocumentIn {
     #[serde(default)]
     notes: String,
     #[serde(default)]
+    review: ReviewStatus,
+    #[serde(default)]
+    comments: Vec<Comment>,
+    #[serde(default)]
+    rejected: Vec<Rejection>,
+    #[serde(default)]
     next_id: u64,
     text: String,
     #[serde(default)]
@@ -88,6 +97,12 @@ struct DocumentOut<'a> {
     dateline: &'a Option<String>,
     status: DocStatus,
     notes: &'a str,
+    #[serde(skip_serializing_if = "ReviewStatus::is_default")]
+    review: ReviewStatus,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    comments: &'a [Comment],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    rejected: &'a [Rejection],
     next_id: u64,
     text: &'a str,
     spans: Vec<&'a Span>,
@@ -163,6 +178,9 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
             dateline: d.dateline,
             status: d.status,
             notes: d.notes,
+            review: d.review,
+            comments: d.comments,
+            rejected: d.rejected,
         };
         match Document::from_parts(meta, d.text, d.spans, d.events, d.next_id) {
             Ok(doc) => documents.push(Arc::new(doc)),
@@ -197,6 +215,9 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
                 dateline: &d.meta.dateline,
                 status: d.meta.status,
                 notes: &d.meta.notes,
+                review: d.meta.review,
+                comments: &d.meta.comments,
+                rejected: &d.meta.rejected,
                 next_id: d.next_id_counter(),
                 text: d.text(),
                 spans: d.spans_by_position().collect(),
@@ -238,6 +259,13 @@ mod tests {
             dateline: Some("2015-04-28".into()),
             status: DocStatus::InProgress,
             notes: "check «ЛНР»".into(),
+            review: ReviewStatus::InReview,
+            comments: vec![Comment {
+                author: "Оля".into(),
+                time: "2026-11-23T10:04:00Z".into(),
+                text: "«ЛНР» — actor?\nask".into(),
+            }],
+            rejected: vec![Rejection { start: 13, end: 21, by: "Оля".into() }],
         };
         let text = "Южная\u{a0}Осетия признала ЛНР.\r\n«Ми» — 👩‍👩‍👧 далі́\n";
         p.documents.push(Arc::new(Document::new(meta, text)));
@@ -274,6 +302,11 @@ mod tests {
         assert!(first.contains("(id: 1, start: 0, end: 12, label: \"Actor\""), "{first}");
         assert!(first.contains("(id: 4, trigger: 3, type: \"Recognition\", arguments: [(role: \"Agent\", target: 1)"), "{first}");
         assert_eq!(loaded_events(&first), 1);
+        assert!(first.contains("review: in_review,"), "{first}");
+        assert!(
+            first.contains("rejected: [\n        (start: 13, end: 21, by: \"Оля\"),"),
+            "{first}"
+        );
     }
 
     fn loaded_events(text: &str) -> usize {

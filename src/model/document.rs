@@ -6,6 +6,7 @@
 use super::event::{DocStatus, Event};
 use super::ids::AnnId;
 use super::offsets::OffsetTable;
+use super::review::{Comment, Rejection, ReviewStatus};
 use super::span_index::{IndexEntry, SpanIndex};
 use super::validate::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,13 @@ pub struct DocMeta {
     /// Free notes on the document (questions for the team, doubts).
     #[serde(default)]
     pub notes: String,
+    /// Adjudication: where the review stands, comments, rejected places (see `review.rs`).
+    #[serde(default, skip_serializing_if = "ReviewStatus::is_default")]
+    pub review: ReviewStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejection>,
 }
 
 /// A labelled range of the text. `start..end` counts code points; `text` is the covered text,

@@ -152,6 +152,7 @@ fn hard_project() -> Result<Project, String> {
         dateline: Some("2014-06-01".into()),
         status: DocStatus::Done,
         notes: "проверить\tдату".into(),
+        ..Default::default()
     };
     // Covered texts filled in, and an id counter past the ids (deleted ones are never reused).
     let events = vec![recognition, statement, other];

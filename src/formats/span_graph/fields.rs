@@ -33,6 +33,7 @@ pub fn doc_meta(fields: &Map<String, Value>, id: Option<&Value>, fallback: &str)
             .and_then(|s| serde_json::from_value::<DocStatus>(s.clone()).ok())
             .unwrap_or_default(),
         notes: text("notes"),
+        ..Default::default()
     }
 }
 
