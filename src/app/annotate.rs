@@ -2,8 +2,8 @@
 //! selection moves that go with them. Each change is one `Edit` through the history.
 
 use super::{AppState, Mode, TextSelection};
-use crate::model::words::snap_to_words;
-use crate::model::{AnnId, Edit, Span};
+use crate::model::words::{segment_at, snap_to_words};
+use crate::model::{AnnId, Document, Edit, Span};
 
 impl AppState {
     /// Shows document `index` (clamped), with nothing selected.
@@ -22,6 +22,9 @@ impl AppState {
     /// Selects a span of the current document and scrolls to it; an event id opens the event.
     /// While an argument is being picked, the span becomes that argument instead.
     pub fn select_span(&mut self, id: AnnId) {
+        if self.review_click(id) {
+            return;
+        }
         if matches!(self.mode, Mode::PickArgument { .. }) {
             self.choose_argument(id);
             return;
@@ -41,6 +44,9 @@ impl AppState {
     /// A click on a span in the text: an argument while picking one, the event it triggers,
     /// or the span itself.
     pub fn click_span(&mut self, id: AnnId) {
+        if !matches!(self.mode, Mode::PickArgument { .. }) && self.review_click(id) {
+            return;
+        }
         let event = self.doc().and_then(|d| d.events_triggered_by(id).next()).map(|e| e.id);
         match (&self.mode, event) {
             (Mode::PickArgument { .. }, _) => self.choose_argument(id),
@@ -112,16 +118,17 @@ impl AppState {
             return None;
         };
         let doc = self.doc()?;
+        let layer = self.layer_name();
         let existing = doc
             .spans_overlapping(start..end)
-            .find(|s| s.start == start && s.end == end && s.label == label)
+            .find(|s| s.start == start && s.end == end && s.label == label && s.annotator == layer)
             .map(|s| s.id);
         if let Some(id) = existing {
             self.info(format!("Already annotated as {label}"));
             self.select_span(id);
             return Some(id);
         }
-        let span = Span::new(doc.next_id(), start, end, label, &self.settings.annotator_name());
+        let span = Span::new(doc.next_id(), start, end, label, &layer);
         let id = span.id;
         if !self.apply(Edit::AddSpan { doc: self.current, span }) {
             return None;
@@ -186,6 +193,29 @@ impl AppState {
         self.status = None;
     }
 
+    /// Moves one end of the selected span (an open event's trigger) by a word, or by a
+    /// character when snapping is off: Alt+←/→ the end, Alt+Shift+←/→ the start.
+    pub fn nudge_boundary(&mut self, edge: Edge, forward: bool) {
+        let id = self.open_event().map(|e| e.trigger).or(self.selected);
+        let Some(span) = id.and_then(|id| self.doc().and_then(|d| d.span(id))) else {
+            return self.info("Select a span to move its boundaries");
+        };
+        let Some(doc) = self.doc() else { return };
+        let by_word = self.settings.snap_to_words;
+        let (mut start, mut end) = (span.start, span.end);
+        match edge {
+            Edge::Start => start = step(doc, start, forward, by_word, true),
+            Edge::End => end = step(doc, end, forward, by_word, false),
+        }
+        if start >= end {
+            return self.info("A span cannot be empty");
+        }
+        if (start, end) != (span.start, span.end) {
+            let edit = Edit::Resize { doc: self.current, id: span.id, start, end };
+            self.apply(edit);
+        }
+    }
+
     /// Moves the selection head (shift+arrows); starts a selection at `from` if there is none.
     pub fn extend_selection_to(&mut self, head: usize, from: usize) {
         let len = self.doc().map_or(0, |d| d.char_len());
@@ -193,6 +223,43 @@ impl AppState {
         self.selection = Some(TextSelection::new(anchor.min(len), head.min(len)));
         self.selected = None;
     }
+}
+
+/// Which end of a span a boundary key moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// A boundary moved one step: by a character, or to the next word's edge, skipping spaces and
+/// punctuation so a start lands on a word's first character and an end after a word's last.
+fn step(doc: &Document, pos: usize, forward: bool, by_word: bool, is_start: bool) -> usize {
+    let len = doc.char_len();
+    if !by_word {
+        return if forward { (pos + 1).min(len) } else { pos.saturating_sub(1) };
+    }
+    let seg = |p: usize| segment_at(doc.text(), doc.offsets(), p);
+    let mut p = pos;
+    // The word itself, then (for a start moving right or an end moving left) the gap after it.
+    let cross = |p: &mut usize, want_word: bool| {
+        loop {
+            let s = if forward { seg(*p) } else { p.checked_sub(1).and_then(seg) };
+            let Some(s) = s else { break };
+            if !want_word && s.is_word {
+                break;
+            }
+            *p = if forward { s.end } else { s.start };
+            if want_word && s.is_word {
+                break;
+            }
+        }
+    };
+    cross(&mut p, true);
+    if is_start == forward {
+        cross(&mut p, false);
+    }
+    p.min(len)
 }
 
 #[cfg(test)]
@@ -246,6 +313,34 @@ mod tests {
         s.tag("Nope");
         assert!(labels(&s).is_empty());
         assert!(!s.is_dirty());
+    }
+
+    #[test]
+    fn boundaries_move_by_words_or_characters() {
+        use super::Edge::{End, Start};
+        let mut s = state(); // "Министр иностранных дел ЛНР Владислав"
+        s.selection = Some(TextSelection::new(8, 19)); // «иностранных»
+        s.tag("Actor");
+        let steps = [
+            (End, true, (8, 23)),    // + «дел»
+            (End, true, (8, 27)),    // + «ЛНР»
+            (Start, false, (0, 27)), // + «Министр»
+            (Start, true, (8, 27)),
+            (End, false, (8, 23)),
+            (End, false, (8, 19)),
+            (End, false, (8, 19)), // would be empty: refused
+        ];
+        for (edge, forward, want) in steps {
+            s.nudge_boundary(edge, forward);
+            let got = labels(&s).first().map(|l| (l.0, l.1));
+            assert_eq!(got, Some(want), "{edge:?} {forward}");
+        }
+        s.run(Command::ToggleSnap);
+        s.nudge_boundary(Start, false);
+        s.nudge_boundary(End, true);
+        assert_eq!(labels(&s).first().map(|l| (l.0, l.1)), Some((7, 20)));
+        s.run(Command::Undo);
+        assert_eq!(labels(&s).first().map(|l| (l.0, l.1)), Some((7, 19)));
     }
 
     #[test]

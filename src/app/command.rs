@@ -23,6 +23,7 @@ pub enum Command {
     EditSchema,
     SetAnnotator,
     ShowAgreement,
+    ToggleReview,
     NextDocument,
     PreviousDocument,
 }
@@ -40,7 +41,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -58,6 +59,7 @@ impl Command {
         Command::EditSchema,
         Command::SetAnnotator,
         Command::ShowAgreement,
+        Command::ToggleReview,
         Command::NextDocument,
         Command::PreviousDocument,
     ];
@@ -81,6 +83,7 @@ impl Command {
             Command::EditSchema => "Schema…",
             Command::SetAnnotator => "Annotator name…",
             Command::ShowAgreement => "Agreement…",
+            Command::ToggleReview => "Review mode (build gold)",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
         }
@@ -102,6 +105,7 @@ impl Command {
         const IMPORT: [KeyboardShortcut; 1] = [cmd(Key::I)];
         const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
+        const REVIEW: [KeyboardShortcut; 1] = [cmd(Key::R)];
         match self {
             Command::NewProject => &NEW,
             Command::Open => &OPEN,
@@ -117,6 +121,7 @@ impl Command {
             Command::Import => &IMPORT,
             Command::NextDocument => &NEXT,
             Command::PreviousDocument => &PREVIOUS,
+            Command::ToggleReview => &REVIEW,
             Command::NewFromFiles
             | Command::NewFromFolder
             | Command::ToggleSnap

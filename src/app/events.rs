@@ -88,7 +88,7 @@ impl AppState {
     pub fn choose_type(&mut self, event_type: &str) {
         let Mode::PickType { trigger, .. } = self.mode else { return };
         let Some(doc) = self.doc() else { return };
-        let event = Event::new(doc.next_id(), trigger, event_type, &self.settings.annotator_name());
+        let event = Event::new(doc.next_id(), trigger, event_type, &self.layer_name());
         let id = event.id;
         if self.apply(Edit::AddEvent { doc: self.current, event }) {
             self.edit_event(id);
@@ -143,17 +143,17 @@ impl AppState {
             self.info("Only white space is selected");
             return;
         };
+        let layer = self.layer_name();
         let existing = doc
             .spans_overlapping(start..end)
-            .find(|s| s.start == start && s.end == end && s.label == label)
+            .find(|s| s.start == start && s.end == end && s.label == label && s.annotator == layer)
             .map(|s| s.id);
         let Some(mut arguments) = doc.event(event).map(|e| e.arguments.clone()) else { return };
         let mut edits = Vec::new();
         let target = match existing {
             Some(id) => id,
             None => {
-                let span =
-                    Span::new(doc.next_id(), start, end, label, &self.settings.annotator_name());
+                let span = Span::new(doc.next_id(), start, end, label, &layer);
                 let id = span.id;
                 edits.push(Edit::AddSpan { doc: self.current, span });
                 id

@@ -9,6 +9,7 @@ pub mod events;
 pub mod files;
 pub mod jobs;
 pub mod problems;
+pub mod review;
 pub mod schema_draft;
 pub mod settings;
 
@@ -134,6 +135,8 @@ pub struct AppState {
     after_save: Option<Command>,
     /// The user confirmed quitting; the window may close.
     pub quit_confirmed: bool,
+    /// Review mode (building the gold layer), when on.
+    pub review: Option<review::ReviewState>,
 }
 
 impl AppState {
@@ -163,6 +166,7 @@ impl AppState {
             loading: false,
             after_save: None,
             quit_confirmed: false,
+            review: None,
         }
     }
 
@@ -287,6 +291,7 @@ impl AppState {
             }
             Command::EditSchema => self.open_schema_editor(),
             Command::SetAnnotator => self.ask_annotator(false),
+            Command::ToggleReview => self.toggle_review(),
             Command::ShowAgreement => {
                 let report = crate::review::agreement::agreement(&self.project);
                 self.dialog = Some(Dialog::Agreement(Box::new(report)));
@@ -347,5 +352,8 @@ impl AppState {
         self.selected = None;
         self.mode = Mode::Normal;
         self.reveal = None;
+        if let Some(review) = self.review.as_mut() {
+            review.forget();
+        }
     }
 }

@@ -265,7 +265,12 @@ mod tests {
                 time: "2026-11-23T10:04:00Z".into(),
                 text: "«ЛНР» — actor?\nask".into(),
             }],
-            rejected: vec![Rejection { start: 13, end: 21, by: "Оля".into() }],
+            rejected: vec![Rejection {
+                start: 13,
+                end: 21,
+                label: "Event".into(),
+                by: "Оля".into(),
+            }],
         };
         let text = "Южная\u{a0}Осетия признала ЛНР.\r\n«Ми» — 👩‍👩‍👧 далі́\n";
         p.documents.push(Arc::new(Document::new(meta, text)));
@@ -304,7 +309,9 @@ mod tests {
         assert_eq!(loaded_events(&first), 1);
         assert!(first.contains("review: in_review,"), "{first}");
         assert!(
-            first.contains("rejected: [\n        (start: 13, end: 21, by: \"Оля\"),"),
+            first.contains(
+                "rejected: [\n        (start: 13, end: 21, label: \"Event\", by: \"Оля\"),"
+            ),
             "{first}"
         );
     }

@@ -47,6 +47,10 @@ pub struct Comment {
 pub struct Rejection {
     pub start: usize,
     pub end: usize,
+    /// Which place at that range: its proposals' labels (event types for events, after
+    /// `event `), sorted and joined with `|`, as `review::adjudicate::Item::label_key` makes them.
+    #[serde(default)]
+    pub label: String,
     /// The reviewer who rejected.
     #[serde(default)]
     pub by: String,

@@ -1,7 +1,8 @@
 //! Team review on plain files: agreement between annotators' layers and merging projects that
-//! annotate the same documents (adjudication to come). Pure computation over the model, no
+//! annotate the same documents, and adjudication into a gold layer. Pure computation over the model, no
 //! egui; the CLI and the window share it.
 
+pub mod adjudicate;
 pub mod agreement;
 pub mod coefficients;
 pub mod merge;

@@ -24,6 +24,10 @@ pub fn annotation_panel_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelS
         .id_salt("panel-top")
         .max_height(ui.available_height() * 0.62)
         .show(ui, |ui| {
+            if state.in_review() {
+                super::review_panel::review_card_ui(ui, state);
+                ui.separator();
+            }
             if !event_card_ui(ui, state, &mut panel.extras) {
                 selected_annotation_ui(ui, state, panel);
             }

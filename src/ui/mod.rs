@@ -12,6 +12,8 @@ pub mod event_keys;
 pub mod event_panel;
 pub mod fonts;
 pub mod menus;
+pub mod review_keys;
+pub mod review_panel;
 pub mod schema_editor;
 pub mod shortcuts;
 pub mod status;
@@ -92,6 +94,8 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     app.state.poll_jobs();
     guard_window_close(&ctx, &mut app.state);
     event_keys::handle(&ctx, &mut app.state);
+    review_keys::handle(&ctx, &mut app.state);
+    review_keys::boundary_keys(&ctx, &mut app.state);
     shortcuts::handle(&ctx, &mut app.state);
 
     egui::Panel::top("menu").show(ui, |ui| menus::menu_bar_ui(ui, &mut app.state));

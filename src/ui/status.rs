@@ -57,11 +57,15 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState) -> bool {
             }
             let docs = state.project.documents.len();
             let spans = state.doc().map_or(0, |d| d.span_count());
+            let who = if state.in_review() {
+                format!("reviewing as {} → gold layer", state.settings.annotator_name())
+            } else {
+                format!("annotator {}", state.settings.annotator_name())
+            };
             ui.weak(format!(
-                "document {} of {docs} · {spans} annotations · {} · annotator {}",
+                "document {} of {docs} · {spans} annotations · {} · {who}",
                 (state.current + 1).min(docs),
                 if state.settings.snap_to_words { "snap to words" } else { "no snapping" },
-                state.settings.annotator_name(),
             ));
         });
     });

@@ -5,9 +5,13 @@
 use super::paint::{inset_for_level, nesting_levels, range_rects};
 use super::{Hit, Placed, ROW_PAD, TextViewState, arcs};
 use crate::app::AppState;
+use crate::app::review::Look;
 use crate::model::{AnnId, Document};
 use eframe::egui::{Color32, Pos2, Stroke, StrokeKind, Ui, Vec2};
 use std::sync::Arc;
+
+/// The colour of differences still to settle in review mode.
+const LOUD: Color32 = Color32::from_rgb(220, 38, 38);
 
 pub(super) fn label_color(app: &AppState, label: &str) -> Color32 {
     app.project.schema.label(label).map_or(Color32::GRAY, |l| {
@@ -57,14 +61,32 @@ pub(super) fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, do
                     doc.events_triggered_by(span.id).next().map(|e| e.event_type.clone());
                 let local = span.start.max(block.start) - block.start
                     ..span.end.min(block.end) - block.start;
+                let look = app.review.as_ref().and_then(|r| r.look(span.id));
                 for r in range_rects(galley, local) {
                     let rect = inset_for_level(r.translate(origin.to_vec2()), levels[k], ROW_PAD);
-                    let (fill, stroke) = if selected {
-                        (color.gamma_multiply(0.45), Stroke::new(2.0, color))
-                    } else {
-                        (color.gamma_multiply(0.16), Stroke::new(1.0, color.gamma_multiply(0.8)))
+                    let (fill, stroke) = match look {
+                        // Review mode: annotators' spans quiet where they agree or gold has
+                        // settled them, loud where they differ; gold spans drawn as usual.
+                        Some(Look::Quiet) => {
+                            (Color32::TRANSPARENT, Stroke::new(1.0, color.gamma_multiply(0.3)))
+                        }
+                        Some(Look::Loud) => (LOUD.gamma_multiply(0.10), Stroke::new(1.5, color)),
+                        Some(Look::Current) => (LOUD.gamma_multiply(0.22), Stroke::new(2.5, color)),
+                        None if selected => (color.gamma_multiply(0.45), Stroke::new(2.0, color)),
+                        None => (
+                            color.gamma_multiply(0.16),
+                            Stroke::new(1.0, color.gamma_multiply(0.8)),
+                        ),
                     };
                     painter.rect(rect, 3.0, fill, stroke, StrokeKind::Inside);
+                    if matches!(look, Some(Look::Loud | Look::Current)) {
+                        // A red tick under the box: a difference to settle.
+                        let y = rect.bottom() - 1.0;
+                        painter.line_segment(
+                            [Pos2::new(rect.left() + 1.0, y), Pos2::new(rect.right() - 1.0, y)],
+                            Stroke::new(2.0, LOUD),
+                        );
+                    }
                     if let Some(t) = &event_type {
                         // A trigger with an event: a dot in the event type's colour.
                         painter.circle_filled(

@@ -164,6 +164,9 @@ pub(super) fn hover_tooltip(
             ui.horizontal(|ui| {
                 ui.colored_label(label_color(app, &span.label), &span.label);
                 ui.label(format!("«{}»", span.text));
+                if app.in_review() {
+                    ui.weak(if span.annotator.is_empty() { "(unnamed)" } else { &span.annotator });
+                }
             });
             for (name, value) in &span.attributes {
                 ui.weak(format!("    {name}: {value}"));
