@@ -73,9 +73,8 @@ fn the_project_menu_changes_the_name_and_refuses_an_empty_one() {
     assert_eq!(h.state().state.settings.annotator.as_deref(), Some("reviewer"), "Enter is OK");
 }
 
-#[test]
-fn the_agreement_window_shows_kappa_and_opens_a_difference()
--> Result<(), Box<dyn std::error::Error>> {
+/// The two annotators of the reference example (`tests/data/agreement/`) in one project.
+fn two_annotators() -> Result<acta::model::Project, Box<dyn std::error::Error>> {
     use acta::formats::import::{ImportOptions, add_to_project, importer};
     use acta::formats::progress::Progress;
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -84,7 +83,20 @@ fn the_agreement_window_shows_kappa_and_opens_a_difference()
         importer("jsonl")?.import(&[fixture], &ImportOptions::default(), &Progress::default())?;
     let mut project = acta::model::Project::new("iaa");
     add_to_project(&mut project, batch);
-    let mut h = common::harness_on(project, 0);
+    Ok(project)
+}
+
+/// The selected span's annotator and text.
+fn selected(h: &egui_kittest::Harness<'_, acta::ui::Acta>) -> Option<(String, String)> {
+    let state = &h.state().state;
+    let span = state.selected.and_then(|id| state.doc()?.span(id))?;
+    Some((span.annotator.clone(), span.text.clone()))
+}
+
+#[test]
+fn the_agreement_window_shows_kappa_and_opens_a_difference()
+-> Result<(), Box<dyn std::error::Error>> {
+    let mut h = common::harness_on(two_annotators()?, 0);
     h.get_by_label("Project").click();
     h.run();
     h.get_by_label("Agreement…").click();
@@ -92,12 +104,42 @@ fn the_agreement_window_shows_kappa_and_opens_a_difference()
     h.get_by_label_contains("2 annotators (A, B), 1 shared documents, 12 tokens");
     h.get_by_label("0.681");
     h.get_by_label_contains("Krippendorff's α 0.693");
-    h.get_by_label("A vs B: 3 differences").click();
-    h.run();
+    // Until a row is clicked, every pair's differences are listed.
+    h.get_by_label("Differences, all pairs: 3");
     h.get_by_label_contains("only B: Date «в июне 2014 года»").click();
     h.run();
-    let state = &h.state().state;
-    let selected = state.selected.and_then(|id| state.doc()?.span(id).map(|s| s.annotator.clone()));
-    assert_eq!(selected.as_deref(), Some("B"), "the click selects B's date in the text");
+    assert_eq!(selected(&h), Some(("B".into(), "в июне 2014 года".into())), "B's date is selected");
+    Ok(())
+}
+
+#[test]
+fn a_label_row_lists_that_labels_differences() -> Result<(), Box<dyn std::error::Error>> {
+    use eframe::egui::accesskit::Role;
+    let mut h = common::harness_on(two_annotators()?, 0);
+    h.state_mut().state.run(acta::app::Command::ShowAgreement);
+    h.run();
+    h.get_by_label("label").click();
+    h.run();
+    // Exact and overlap per label: the dates differ by «в», so exact F1 0 but overlap F1 1.
+    h.get_by_label("overlap P");
+    // "Actor" is also a toolbar button: the row is the one in the window.
+    h.get_by_role_and_label(Role::Window, "Agreement").get_by_label("Actor").click();
+    h.run();
+    h.get_by_label("Differences, A vs B, label Actor: 1");
+    assert!(h.query_by_label_contains("Date «").is_none(), "only Actor's differences listed");
+    h.get_by_label_contains("only A: Actor «ЛНР»").click();
+    h.run();
+    assert_eq!(selected(&h), Some(("A".into(), "ЛНР".into())), "the click selects A's ЛНР");
+    // Both have the same trigger: the Event row has nothing to list, and says so.
+    h.get_by_role_and_label(Role::Window, "Agreement").get_by_label("Event").click();
+    h.run();
+    h.get_by_label("Differences, A vs B, label Event: 0");
+    h.get_by_label_contains("No differences here");
+    // The document row of the pair lists all three again.
+    h.get_by_label("document").click();
+    h.run();
+    h.get_by_role_and_label(Role::Window, "Agreement").get_by_label("iaa").click();
+    h.run();
+    h.get_by_label("Differences, A vs B, document iaa: 3");
     Ok(())
 }

@@ -13,6 +13,7 @@ pub enum Command {
     Save,
     SaveAs,
     Import,
+    MergeProjects,
     Export,
     Quit,
     Undo,
@@ -49,6 +50,7 @@ impl Command {
         Command::Save,
         Command::SaveAs,
         Command::Import,
+        Command::MergeProjects,
         Command::Export,
         Command::Quit,
         Command::Undo,
@@ -73,6 +75,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Import => "Import…",
+            Command::MergeProjects => "Merge projects…",
             Command::Export => "Export dataset…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
@@ -124,6 +127,7 @@ impl Command {
             Command::ToggleReview => &REVIEW,
             Command::NewFromFiles
             | Command::NewFromFolder
+            | Command::MergeProjects
             | Command::ToggleSnap
             | Command::SetAnnotator
             | Command::ShowAgreement => &[],

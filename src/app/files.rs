@@ -87,6 +87,7 @@ impl AppState {
             PathPurpose::Open => self.open(first),
             PathPurpose::SaveAs => self.save_to(first),
             PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => self.new_from_texts(paths),
+            PathPurpose::MergeProjects => self.start_merge(paths),
         }
     }
 
@@ -186,6 +187,7 @@ impl AppState {
             }
             JobOutput::Exported { path, result } => self.finish_export(path, result),
             JobOutput::ImportedBatch { result } => self.finish_import(result),
+            JobOutput::MergeRead { result } => self.finish_merge(result),
             JobOutput::Crashed { what } => {
                 self.loading = false;
                 self.saving = false;

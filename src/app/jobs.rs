@@ -33,6 +33,11 @@ pub enum JobOutput {
     ImportedBatch {
         result: Result<Box<Batch>, String>,
     },
+    /// Project files read for File → Merge, in the order chosen, to be merged into the open
+    /// project.
+    MergeRead {
+        result: Result<Vec<(PathBuf, crate::model::Project)>, String>,
+    },
     /// The job panicked; `what` says which job ("saving", "opening" ...).
     Crashed {
         what: &'static str,

@@ -2,12 +2,14 @@
 //! dialog that is up, the background jobs. The UI draws this and calls its methods; nothing here
 //! draws. `annotate.rs` holds the annotation actions, `files.rs` opening and saving.
 
+pub mod agreement;
 pub mod annotate;
 pub mod command;
 pub mod datasets;
 pub mod events;
 pub mod files;
 pub mod jobs;
+pub mod merge;
 pub mod problems;
 pub mod review;
 pub mod schema_draft;
@@ -50,6 +52,7 @@ pub enum PathPurpose {
     SaveAs,
     NewFromFiles,
     NewFromFolder,
+    MergeProjects,
 }
 
 /// Where keyboard input goes beyond plain annotating: building an event step by step.
@@ -89,8 +92,9 @@ pub enum Dialog {
     Export(Box<datasets::ExportDraft>),
     /// File → Import: format, inputs and the annotator to stamp.
     Import(Box<datasets::ImportDraft>),
-    /// The agreement between the project's annotators, computed when the window opened.
-    Agreement(Box<crate::review::agreement::Agreement>),
+    /// The agreement between the project's annotators, computed when the window opened, with
+    /// the window's breakdown and filter.
+    Agreement(Box<agreement::AgreementWindow>),
     /// Who is annotating: asked at first start (`first`), changeable from the Project menu.
     Annotator {
         name: String,
@@ -274,6 +278,7 @@ impl AppState {
             Command::SaveAs => self.ask_path(PathPurpose::SaveAs),
             Command::Export => self.ask_export(),
             Command::Import => self.ask_import(),
+            Command::MergeProjects => self.ask_path(PathPurpose::MergeProjects),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected(),
@@ -294,7 +299,8 @@ impl AppState {
             Command::ToggleReview => self.toggle_review(),
             Command::ShowAgreement => {
                 let report = crate::review::agreement::agreement(&self.project);
-                self.dialog = Some(Dialog::Agreement(Box::new(report)));
+                let window = agreement::AgreementWindow::new(report);
+                self.dialog = Some(Dialog::Agreement(Box::new(window)));
             }
             Command::NextDocument => self.set_document(self.current.saturating_add(1)),
             Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
@@ -337,7 +343,9 @@ impl AppState {
             PathPurpose::SaveAs | PathPurpose::Open => {
                 self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
             }
-            PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => String::new(),
+            PathPurpose::NewFromFiles | PathPurpose::NewFromFolder | PathPurpose::MergeProjects => {
+                String::new()
+            }
         };
         self.dialog = Some(Dialog::Path { purpose, text });
     }

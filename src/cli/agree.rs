@@ -83,17 +83,27 @@ fn text(r: &Agreement, by: By) -> String {
         }
         By::Label | By::Document => {
             let what = if by == By::Label { "label" } else { "document" };
-            let header = ["A", "B", what, "A's", "B's", "exact", "P", "R", "F1"];
+            // Exact matches, then overlapping ones, each with its precision, recall and F1.
+            let header =
+                ["A", "B", what, "A's", "B's", "exact", "P", "R", "F1", "overlap", "P", "R", "F1"];
             let mut rows = Vec::new();
             for p in &r.pairs {
-                let groups = if by == By::Label { &p.exact_by_label } else { &p.exact_by_document };
-                for (name, c) in groups {
-                    let [m, pr, re, f1] = prf(c);
+                let (exact, overlap) = if by == By::Label {
+                    (&p.exact_by_label, &p.overlap_by_label)
+                } else {
+                    (&p.exact_by_document, &p.overlap_by_document)
+                };
+                for (name, c) in exact {
                     let (a, b) = (c.a.to_string(), c.b.to_string());
-                    rows.push(vec![cell(&p.a), cell(&p.b), cell(name), a, b, m, pr, re, f1]);
+                    let mut row = vec![cell(&p.a), cell(&p.b), cell(name), a, b];
+                    row.extend(prf(c));
+                    row.extend(prf(&overlap.get(name).copied().unwrap_or_default()));
+                    rows.push(row);
                 }
             }
-            out.push_str(&table(&header, &right[..9], rows));
+            let mut right = vec![false, false, false];
+            right.resize(header.len(), true);
+            out.push_str(&table(&header, &right, rows));
         }
     }
     out.push_str(&format!(

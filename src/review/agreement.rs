@@ -63,6 +63,10 @@ pub struct Pair {
     /// Exact matches per label, then per document.
     pub exact_by_label: BTreeMap<String, Counts>,
     pub exact_by_document: BTreeMap<String, Counts>,
+    /// Overlapping matches per label, then per document (matching never crosses labels, so
+    /// the per-label counts add up to `overlap`).
+    pub overlap_by_label: BTreeMap<String, Counts>,
+    pub overlap_by_document: BTreeMap<String, Counts>,
     /// Cohen's κ on every token, and on the tokens not `O` for both.
     pub token_kappa: Option<f64>,
     pub token_kappa_without_o: Option<f64>,
@@ -214,17 +218,28 @@ fn compare(a: &DocView, b: &DocView, pair: &mut Pair) {
     // Overlap: each of A's spans takes the first unmatched span of B with its label that
     // overlaps it.
     let mut taken = vec![false; b.spans.len()];
-    let mut matched = 0;
+    let mut by_label: BTreeMap<&str, Counts> = BTreeMap::new();
     for s in &a.spans {
         let hit = b.spans.iter().enumerate().position(|(k, t)| {
             !taken[k] && t.label == s.label && t.start < s.end && s.start < t.end
         });
+        let c = by_label.entry(&s.label).or_default();
+        c.a += 1;
         if let Some(k) = hit {
             taken[k] = true;
-            matched += 1;
+            c.matched += 1;
         }
     }
-    pair.overlap.add(Counts { matched, a: a.spans.len(), b: b.spans.len() });
+    for t in &b.spans {
+        by_label.entry(&t.label).or_default().b += 1;
+    }
+    let mut overlap = Counts::default();
+    for (label, c) in by_label {
+        overlap.add(c);
+        pair.overlap_by_label.entry(label.to_string()).or_default().add(c);
+    }
+    pair.overlap.add(overlap);
+    pair.overlap_by_document.entry(id.clone()).or_default().add(overlap);
     for (view, side, other) in [(a, "a", &pb), (b, "b", &pa)] {
         for s in &view.spans {
             if !other.contains(&place(s)) {

@@ -6,8 +6,11 @@ pub mod adjudicate;
 pub mod agreement;
 pub mod coefficients;
 pub mod merge;
+pub mod merge_edit;
 pub mod three_way;
 
+#[cfg(test)]
+mod merge_edit_tests;
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]

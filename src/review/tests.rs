@@ -64,3 +64,27 @@ fn the_same_span_in_two_layers_is_no_problem() -> Result<(), Box<dyn std::error:
     assert!(problems.is_empty(), "{problems:?}");
     Ok(())
 }
+
+#[test]
+fn overlap_is_broken_down_by_label_and_document() -> Result<(), Box<dyn std::error::Error>> {
+    let r = two_annotators()?;
+    let pair = &r.pairs[0];
+    let of = |m: &std::collections::BTreeMap<String, super::agreement::Counts>, k: &str| {
+        m.get(k).map(|c| (c.matched, c.a, c.b))
+    };
+    // The dates overlap though they differ by «в»; ЛНР is A's alone.
+    assert_eq!(of(&pair.overlap_by_label, "Date"), Some((1, 1, 1)));
+    assert_eq!(of(&pair.overlap_by_label, "Actor"), Some((2, 3, 2)));
+    assert_eq!(of(&pair.overlap_by_label, "Event"), Some((1, 1, 1)));
+    assert_eq!(of(&pair.overlap_by_document, "iaa"), Some((4, 5, 4)));
+    let mut sum = super::agreement::Counts::default();
+    for c in pair.overlap_by_label.values() {
+        sum = super::agreement::Counts {
+            matched: sum.matched + c.matched,
+            a: sum.a + c.a,
+            b: sum.b + c.b,
+        };
+    }
+    assert_eq!(sum, pair.overlap, "the labels add up to the whole");
+    Ok(())
+}

@@ -14,11 +14,11 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
     }
     if matches!(state.dialog, Some(Dialog::Agreement(_))) {
         // The report can be long: it is lent to the window, not cloned every frame.
-        if let Some(Dialog::Agreement(report)) = state.dialog.take()
-            && super::agreement_view::agreement_ui(ctx, state, &report)
+        if let Some(Dialog::Agreement(mut window)) = state.dialog.take()
+            && super::agreement_view::agreement_ui(ctx, state, &mut window)
             && state.dialog.is_none()
         {
-            state.dialog = Some(Dialog::Agreement(report));
+            state.dialog = Some(Dialog::Agreement(window));
         }
         return;
     }
@@ -45,6 +45,9 @@ fn purpose_text(purpose: PathPurpose) -> (&'static str, &'static str, &'static s
         PathPurpose::NewFromFolder => {
             ("New project from a folder of .txt files", "Folder", "Create")
         }
+        PathPurpose::MergeProjects => {
+            ("Merge projects into this one", "Project files, one per line", "Merge")
+        }
     }
 }
 
@@ -67,12 +70,13 @@ fn browse(purpose: PathPurpose, current: &str) -> Option<Vec<PathBuf>> {
             .map(|p| vec![p]),
         PathPurpose::NewFromFiles => dialog.add_filter("Text", &["txt"]).pick_files(),
         PathPurpose::NewFromFolder => dialog.pick_folder().map(|p| vec![p]),
+        PathPurpose::MergeProjects => dialog.add_filter("Acta project", &["ron"]).pick_files(),
     }
 }
 
 fn path_dialog(ctx: &egui::Context, state: &mut AppState, purpose: PathPurpose, mut text: String) {
     let (title, field, action) = purpose_text(purpose);
-    let multi = purpose == PathPurpose::NewFromFiles;
+    let multi = matches!(purpose, PathPurpose::NewFromFiles | PathPurpose::MergeProjects);
     let mut outcome: Option<Option<Vec<PathBuf>>> = None;
     let modal = Modal::new(Id::unique("path-dialog")).show(ctx, |ui| {
         ui.set_width(520.0);

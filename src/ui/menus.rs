@@ -27,6 +27,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
             command_button(ui, state, Command::SaveAs, Command::SaveAs.label(), true);
             ui.separator();
             command_button(ui, state, Command::Import, Command::Import.label(), true);
+            command_button(ui, state, Command::MergeProjects, Command::MergeProjects.label(), true);
             command_button(ui, state, Command::Export, Command::Export.label(), true);
             ui.separator();
             command_button(ui, state, Command::Quit, Command::Quit.label(), true);
