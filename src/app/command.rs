@@ -42,7 +42,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
