@@ -227,6 +227,41 @@ fn stats_tables_mention_every_label() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn stats_count_review_statuses_and_comments() -> TestResult {
+    use acta::model::{Comment, ReviewStatus};
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("p.ron");
+    let mut p = sample()?;
+    let mut meta = p.documents[1].meta.clone();
+    meta.review = ReviewStatus::Adjudicated;
+    meta.comments = ["Дата?", "ok"]
+        .map(|text| Comment {
+            author: "Оля".into(),
+            time: "2026-11-23T10:04:00Z".into(),
+            text: text.into(),
+        })
+        .to_vec();
+    Edit::SetMeta { doc: 1, meta }.apply(&mut p)?;
+    save_file(&p, &path)?;
+    let run = acta(&["stats", s(&path), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    let want = serde_json::json!({"not started": 1, "in review": 0, "adjudicated": 1});
+    assert_eq!(v["by_review"], want);
+    assert_eq!(v["comments"], 2);
+    let uk = &v["by_document"][1];
+    assert_eq!((&uk["review"], &uk["comments"]), (&"adjudicated".into(), &2.into()));
+    let run = acta(&["stats", s(&path)]);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("adjudicated") && l.ends_with(" 1")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("comments by reviewers: 2"), "{}", run.stdout);
+    Ok(())
+}
+
 // --- new ---------------------------------------------------------------------------------------
 
 #[test]

@@ -1,9 +1,10 @@
 //! The git merge driver with a real `git`: two branches edit one project file (a span added on
-//! each, a relabel on one, a deletion on one, the same span relabelled differently on both),
-//! and `git merge` goes through with the conflicts left as review notes, not text markers.
+//! each, a relabel on one, a deletion on one, the same span relabelled differently on both, a
+//! reviewer's comment on each), and `git merge` goes through with the conflicts left as review
+//! notes, not text markers, and both comments kept.
 
 use acta::formats::project::{load_file, parse, save_file};
-use acta::model::{AnnId, Edit, Project, Span};
+use acta::model::{AnnId, Comment, Edit, Project, ReviewStatus, Span};
 use std::path::Path;
 use std::process::Command;
 
@@ -56,6 +57,19 @@ fn new_span(
     Ok(Span::new(d.next_id(), start, start + word.chars().count(), "Actor", who))
 }
 
+/// Document `doc` of `p` with a comment by `who` added (and the review status set), as one
+/// `SetMeta` like the window's.
+fn comment(p: &Project, doc: usize, who: &str, time: &str, status: ReviewStatus) -> Edit {
+    let mut meta = p.documents[doc].meta.clone();
+    meta.review = status;
+    meta.comments.push(Comment {
+        author: who.into(),
+        time: time.into(),
+        text: format!("{who} was here"),
+    });
+    Edit::SetMeta { doc, meta }
+}
+
 #[test]
 fn two_branches_merge_through_the_driver() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -81,6 +95,7 @@ fn two_branches_merge_through_the_driver() -> TestResult {
             Edit::AddSpan { doc: 0, span: olena },
             Edit::Relabel { doc: 0, id: AnnId(3), label: "Date".into() },
             Edit::Relabel { doc: 0, id: AnnId(16), label: "Date".into() },
+            comment(&base, 1, "olena", "2026-11-23T10:04:00Z", ReviewStatus::InReview),
         ],
     )?;
     git(repo, &["checkout", "-q", "main"])?;
@@ -92,6 +107,7 @@ fn two_branches_merge_through_the_driver() -> TestResult {
             Edit::AddSpan { doc: 0, span: petro },
             Edit::Relabel { doc: 0, id: AnnId(3), label: "Event".into() },
             Edit::RemoveSpan { doc: 0, id: AnnId(16) },
+            comment(&base, 1, "petro", "2026-11-23T09:30:00Z", ReviewStatus::NotStarted),
         ],
     )?;
     let out = git(repo, &["merge", "-q", "--no-edit", "olena"])?;
@@ -111,6 +127,12 @@ fn two_branches_merge_through_the_driver() -> TestResult {
     assert_eq!(s16.label, "Date");
     assert_eq!(doc.meta.notes.matches("merge conflict:").count(), 2, "{}", doc.meta.notes);
     assert_eq!(doc.span_count(), base.documents[0].span_count() + 2);
+    // A comment on each branch: both kept, in time order, with olena's status and no conflict.
+    let reviewed = &merged.documents[1].meta;
+    let who: Vec<&str> = reviewed.comments.iter().map(|c| c.author.as_str()).collect();
+    assert_eq!(who, ["petro", "olena"]);
+    assert_eq!(reviewed.review, ReviewStatus::InReview);
+    assert!(!reviewed.notes.contains("merge conflict:"), "{}", reviewed.notes);
     // The merge committed cleanly, and the file is as deterministic as any save.
     assert!(git(repo, &["status", "--porcelain"])?.trim().is_empty());
     Ok(())

@@ -91,7 +91,7 @@ fn a_reviewer_builds_gold_from_the_keyboard() -> R {
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run();
     assert!(h.state().state.in_review());
-    h.get_by_label("Review");
+    h.get_by_label("Adjudication");
     h.get_by_label("Accept agreed (all layers)").click();
     h.run();
     let agreed = gold_spans(&h.state().state.project).len();

@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod annotate;
+pub mod clock;
 pub mod command;
 pub mod datasets;
 pub mod events;
@@ -12,6 +13,7 @@ pub mod jobs;
 pub mod merge;
 pub mod problems;
 pub mod review;
+pub mod review_meta;
 pub mod schema_draft;
 pub mod settings;
 

@@ -4,7 +4,7 @@
 
 use super::{AppState, Mode};
 use crate::formats::export::GOLD_LAYER;
-use crate::model::{AnnId, Document, Edit, ReviewStatus};
+use crate::model::{AnnId, Document, Edit};
 use crate::review::adjudicate::{self, Item, Kind, Planner, Resolution, Summary};
 use std::collections::HashMap;
 
@@ -329,17 +329,6 @@ impl AppState {
             self.refresh_review();
             self.info(format!("Accepted {settled} place(s) into gold"));
         }
-    }
-
-    /// Sets the review status of the document shown.
-    pub fn review_mark(&mut self, status: ReviewStatus) {
-        let Some(doc) = self.doc() else { return };
-        if doc.meta.review == status {
-            return;
-        }
-        let mut meta = doc.meta.clone();
-        meta.review = status;
-        self.apply(Edit::SetMeta { doc: self.current, meta });
     }
 }
 

@@ -1,9 +1,9 @@
-//! `acta stats`: documents, spans per label, events per type, statuses, annotators and per
-//! document counts, as aligned tables or one JSON object.
+//! `acta stats`: documents, spans per label, events per type, statuses, review statuses and
+//! reviewers' comments, annotators and per document counts, as aligned tables or one JSON object.
 
 use super::table::{cell, table};
 use super::{OK, open, print};
-use crate::model::{DocStatus, LabelKind, Project};
+use crate::model::{DocStatus, LabelKind, Project, ReviewStatus};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -32,6 +32,10 @@ struct Stats {
     by_event_type: Counts,
     by_annotator: Counts,
     by_status: Counts,
+    /// Documents per review status: not started, in review, adjudicated.
+    by_review: Counts,
+    /// Reviewers' comments on all documents.
+    comments: usize,
     by_document: Vec<DocStats>,
 }
 
@@ -41,6 +45,8 @@ struct DocStats {
     title: String,
     lang: String,
     status: String,
+    review: String,
+    comments: usize,
     spans: usize,
     events: usize,
     by_label: Counts,
@@ -92,6 +98,7 @@ fn collect_stats(project: &Project) -> Stats {
         *by_annotator.entry(a.clone()).or_default() += 1;
     }
     let statuses: Vec<String> = DocStatus::ALL.iter().map(|s| s.label().to_string()).collect();
+    let reviews: Vec<String> = ReviewStatus::ALL.iter().map(|s| s.label().to_string()).collect();
     let by_document = project
         .documents
         .iter()
@@ -100,6 +107,8 @@ fn collect_stats(project: &Project) -> Stats {
             title: d.meta.title.clone(),
             lang: d.meta.lang.clone(),
             status: d.meta.status.label().to_string(),
+            review: d.meta.review.label().to_string(),
+            comments: d.meta.comments.len(),
             spans: d.span_count(),
             events: d.event_count(),
             by_label: count_labels(&names, d.spans().map(|s| s.label.as_str())),
@@ -116,6 +125,8 @@ fn collect_stats(project: &Project) -> Stats {
         ),
         by_annotator: Counts(by_annotator.into_iter().collect()),
         by_status: count_labels(&statuses, project.documents.iter().map(|d| d.meta.status.label())),
+        by_review: count_labels(&reviews, project.documents.iter().map(|d| d.meta.review.label())),
+        comments: project.documents.iter().map(|d| d.meta.comments.len()).sum(),
         by_document,
     }
 }
@@ -159,6 +170,9 @@ fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
     let rows = stats.by_status.0.iter().map(|(s, n)| vec![s.clone(), n.to_string()]);
     out.push_str(&table(&["status", "documents"], &[false, true], rows.collect()));
     out.push('\n');
+    let rows = stats.by_review.0.iter().map(|(s, n)| vec![s.clone(), n.to_string()]);
+    out.push_str(&table(&["review", "documents"], &[false, true], rows.collect()));
+    out.push_str(&format!("comments by reviewers: {}\n\n", stats.comments));
     let rows = stats.by_annotator.0.iter().map(|(a, n)| {
         let who = if a.is_empty() { "(none)".to_string() } else { cell(a) };
         vec![who, n.to_string()]
@@ -167,14 +181,19 @@ fn stats_tables(path: &Path, project: &Project, stats: &Stats) -> String {
     out.push('\n');
     let labels: Vec<&str> = stats.by_label.0.iter().map(|(l, _)| l.as_str()).collect();
     let header: Vec<&str> =
-        ["id", "title", "lang", "status", "events", "spans"].into_iter().chain(labels).collect();
-    let right: Vec<bool> = (0..header.len()).map(|i| i >= 4).collect();
+        ["id", "title", "lang", "status", "review", "comments", "events", "spans"]
+            .into_iter()
+            .chain(labels)
+            .collect();
+    let right: Vec<bool> = (0..header.len()).map(|i| i >= 5).collect();
     let rows = stats.by_document.iter().map(|d| {
         let mut row = vec![
             cell(&d.id),
             cell(&d.title),
             cell(&d.lang),
             d.status.clone(),
+            d.review.clone(),
+            d.comments.to_string(),
             d.events.to_string(),
             d.spans.to_string(),
         ];

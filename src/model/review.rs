@@ -47,8 +47,8 @@ pub struct Comment {
 pub struct Rejection {
     pub start: usize,
     pub end: usize,
-    /// Which place at that range: its proposals' labels (event types for events, after
-    /// `event `), sorted and joined with `|`, as `review::adjudicate::Item::label_key` makes them.
+    /// Which place at that range: its proposals' labels and ranges (event types for events,
+    /// after `event `), as `review::adjudicate::Item::label_key` makes them: `Date 22-27|Date 22-37`.
     #[serde(default)]
     pub label: String,
     /// The reviewer who rejected.

@@ -119,13 +119,16 @@ impl Item {
         self.difference != Difference::Agreed && self.resolution == Resolution::Open
     }
 
-    /// Names this place among places on the same range, for rejections.
+    /// Names this place among places on the same range, for rejections: its proposals' labels
+    /// (event types after `event `) with their ranges, e.g. `Date 22-27|Date 22-37`. Every
+    /// proposal belongs to one place, so no two places share a key.
     pub fn label_key(&self) -> String {
-        let mut labels: Vec<&str> = self.versions.iter().map(|v| v.label.as_str()).collect();
-        labels.sort();
-        labels.dedup();
+        let mut parts: Vec<String> =
+            self.versions.iter().map(|v| format!("{} {}-{}", v.label, v.start, v.end)).collect();
+        parts.sort();
+        parts.dedup();
         let prefix = if self.kind == Kind::Event { "event " } else { "" };
-        format!("{prefix}{}", labels.join("|"))
+        format!("{prefix}{}", parts.join("|"))
     }
 
     pub fn is_settled(&self) -> bool {

@@ -1,8 +1,10 @@
 //! Merging projects that annotate the same documents: each annotator's work stays their layer,
 //! annotations both inputs already share (the same annotator, place and label) are kept once,
-//! schemas are unioned with conflicts reported. A document whose text differs between inputs
-//! refuses the whole merge: nothing is half-merged.
+//! schemas are unioned with conflicts reported, reviewers' comments and rejections unioned
+//! (`meta_merge.rs`). A document whose text differs between inputs refuses the whole merge:
+//! nothing is half-merged.
 
+use super::meta_merge::merge_review;
 use crate::formats::import::merge_schema;
 use crate::model::{AnnId, Document, Event, LabelKind, Project, Span};
 use std::collections::{BTreeMap, HashMap};
@@ -194,14 +196,23 @@ fn merge_document(
             theirs.meta.status.label()
         ));
     }
+    let mut meta = ours.meta.clone();
+    if let Some((here, there)) = merge_review(&mut meta, &theirs.meta) {
+        out.notes.push(format!(
+            "document `{doc_id}`: review status {} here, {} in {source}; kept {}",
+            here.label(),
+            there.label(),
+            meta.review.label()
+        ));
+    }
     // Ids handed out to events that turned out to be shared stay unused: the counter only
     // grows past the ids actually placed.
     let counter = ours.next_id_counter();
-    Document::from_parts(ours.meta.clone(), ours.shared_text(), spans, events, counter).map_err(
-        |problems| MergeError::Broken {
+    Document::from_parts(meta, ours.shared_text(), spans, events, counter).map_err(|problems| {
+        MergeError::Broken {
             doc: doc_id.clone(),
             file: source.to_string(),
             problem: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-        },
-    )
+        }
+    })
 }

@@ -110,3 +110,96 @@ fn three_way_takes_one_sided_changes_and_shared_additions_once()
     assert!(matches!(three_way(&base, &a, &c), Err(MergeError::TextDiffers { .. })));
     Ok(())
 }
+
+fn comment(author: &str, time: &str, text: &str) -> crate::model::Comment {
+    crate::model::Comment { author: author.into(), time: time.into(), text: text.into() }
+}
+
+/// `p` with document `doc`'s review status set and `comments` added (as the window would).
+fn reviewed(
+    mut p: Project,
+    doc: usize,
+    status: crate::model::ReviewStatus,
+    comments: &[&crate::model::Comment],
+) -> Result<Project, Box<dyn std::error::Error>> {
+    let mut meta = p.documents[doc].meta.clone();
+    meta.review = status;
+    meta.comments.extend(comments.iter().map(|&c| c.clone()));
+    Edit::SetMeta { doc, meta }.apply(&mut p)?;
+    Ok(p)
+}
+
+#[test]
+fn merge_keeps_both_copies_comments_and_the_more_advanced_status()
+-> Result<(), Box<dyn std::error::Error>> {
+    use crate::model::ReviewStatus;
+    let shared = comment("Оля", "2026-11-20T09:00:00Z", "Проверить дату");
+    let mine = comment("Оля", "2026-11-23T10:04:00Z", "ok");
+    let yours = comment("Bohdan", "2026-11-22T08:00:00Z", "Дейнего — Actor?");
+    let mut a = reviewed(sample()?, 0, ReviewStatus::InReview, &[&shared, &mine])?;
+    let b = reviewed(sample()?, 0, ReviewStatus::Adjudicated, &[&shared, &yours])?;
+    let merged = merge(&mut a, &b, "b.ron")?;
+    let meta = &a.documents[0].meta;
+    assert_eq!(meta.comments, [shared, yours, mine], "each once, in time order");
+    assert_eq!(meta.review, ReviewStatus::Adjudicated);
+    let note = merged.notes.iter().find(|n| n.contains("review status"));
+    assert!(
+        note.is_some_and(|n| n.contains("in review here, adjudicated in b.ron; kept adjudicated")),
+        "{:?}",
+        merged.notes
+    );
+    assert_eq!(a.documents[1].meta.review, ReviewStatus::NotStarted, "others untouched");
+    Ok(())
+}
+
+#[test]
+fn three_way_keeps_a_comment_from_each_branch() -> Result<(), Box<dyn std::error::Error>> {
+    use super::three_way::{CONFLICT, three_way};
+    use crate::model::ReviewStatus;
+    let old = comment("Оля", "2026-11-20T09:00:00Z", "old");
+    let base = reviewed(sample()?, 0, ReviewStatus::NotStarted, &[&old])?;
+    let mine = comment("Оля", "2026-11-23T10:04:00Z", "mine");
+    let yours = comment("Bohdan", "2026-11-22T08:00:00Z", "yours");
+    // Ours also edits the title: the rest of the properties still merge as a whole.
+    let mut ours = reviewed(base.clone(), 0, ReviewStatus::Adjudicated, &[&mine])?;
+    let mut meta = ours.documents[0].meta.clone();
+    meta.title = "Новый заголовок".into();
+    Edit::SetMeta { doc: 0, meta }.apply(&mut ours)?;
+    let theirs = reviewed(base.clone(), 0, ReviewStatus::InReview, &[&yours])?;
+    let (merged, report) = three_way(&base, &ours, &theirs)?;
+    let meta = &merged.documents[0].meta;
+    assert_eq!(meta.comments, [old.clone(), yours.clone(), mine.clone()]);
+    assert_eq!(meta.title, "Новый заголовок");
+    assert_eq!(meta.review, ReviewStatus::Adjudicated, "the more advanced");
+    assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+    assert!(report.conflicts[0].contains("review status changed on both branches"));
+    assert!(meta.notes.starts_with(CONFLICT), "{}", meta.notes);
+    // A comment removed on one branch stays removed; a status changed on one side is taken.
+    let mut removed = base.clone();
+    let mut meta = removed.documents[0].meta.clone();
+    meta.comments.clear();
+    Edit::SetMeta { doc: 0, meta }.apply(&mut removed)?;
+    let (merged, report) = three_way(&base, &removed, &theirs)?;
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    assert_eq!(merged.documents[0].meta.comments, [yours]);
+    assert_eq!(merged.documents[0].meta.review, ReviewStatus::InReview);
+    Ok(())
+}
+
+#[test]
+fn three_way_unions_comments_of_a_document_both_branches_added()
+-> Result<(), Box<dyn std::error::Error>> {
+    use super::three_way::three_way;
+    use crate::model::ReviewStatus;
+    let mut base = sample()?;
+    base.documents.pop();
+    let mine = comment("Оля", "2026-11-23T10:04:00Z", "mine");
+    let yours = comment("Bohdan", "2026-11-22T08:00:00Z", "yours");
+    let ours = reviewed(sample()?, 4, ReviewStatus::InReview, &[&mine])?;
+    let theirs = reviewed(sample()?, 4, ReviewStatus::NotStarted, &[&yours])?;
+    let (merged, report) = three_way(&base, &ours, &theirs)?;
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    assert_eq!(merged.documents[4].meta.comments, [yours, mine]);
+    assert_eq!(merged.documents[4].meta.review, ReviewStatus::InReview);
+    Ok(())
+}

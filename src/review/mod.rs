@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod coefficients;
 pub mod merge;
 pub mod merge_edit;
+pub mod meta_merge;
 pub mod three_way;
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! Three-way merge of one project file edited on two branches (the git merge driver): what one
 //! side changed is taken, what both changed alike is taken once, and what they changed
 //! differently is kept as this branch has it with a review item — a note on the annotation and
-//! a line in the document's notes, both starting `merge conflict:` — never text markers.
+//! a line in the document's notes, both starting `merge conflict:` — never text markers. Review
+//! data merges on its own (`meta_merge.rs`), so each branch's new comments survive.
 
 use super::merge::MergeError;
+use super::meta_merge::{three_way_review, without_review};
 use crate::formats::import::merge_schema;
-use crate::model::{AnnId, Document, Event, Project, Span};
+use crate::model::{AnnId, DocMeta, Document, Event, Project, Span};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -108,20 +110,36 @@ fn merge_doc(
     theirs: &Document,
     report: &mut ThreeWay,
 ) -> Result<Document, MergeError> {
+    // A document both branches added: review data is then the union of theirs (an empty
+    // base), while the rest of the properties compare against ours as before.
+    let no_review = DocMeta::default();
+    let review_base = base.map_or(&no_review, |b| &b.meta);
     let empty = Document::new(ours.meta.clone(), ours.shared_text());
     let base = base.unwrap_or(&empty);
     let doc_id = ours.meta.id.clone();
     let mut lines: Vec<String> = Vec::new();
-    let mut meta = match pick(Some(&base.meta), Some(&ours.meta), Some(&theirs.meta)) {
-        Pick::Take(m) => m.unwrap_or_else(|| ours.meta.clone()),
+    // The properties as a whole, apart from the review data, which merges item by item.
+    let plain = [&base.meta, &ours.meta, &theirs.meta].map(without_review);
+    let mut meta = match pick(Some(&plain[0]), Some(&plain[1]), Some(&plain[2])) {
+        Pick::Take(m) => m.unwrap_or_else(|| plain[1].clone()),
         Pick::Conflict(..) => {
             lines.push(format!(
                 "{CONFLICT} the document's properties changed on both branches; kept this \
                  branch's"
             ));
-            ours.meta.clone()
+            plain[1].clone()
         }
     };
+    if let Some((here, there)) = three_way_review(&mut meta, review_base, &ours.meta, &theirs.meta)
+    {
+        lines.push(format!(
+            "{CONFLICT} review status changed on both branches ({} here, {} on the other); \
+             kept {}",
+            here.label(),
+            there.label(),
+            meta.review.label()
+        ));
+    }
     // Ids the base had are the same thing on both branches; ids new on their branch are
     // renumbered after everything ours uses, unless ours added the very same span.
     let known: BTreeSet<AnnId> =

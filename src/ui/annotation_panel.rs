@@ -1,9 +1,11 @@
 //! The right panel: the selected annotation or the open event (with attributes and note), the
 //! live list of problems in the project (a click goes there), the document's properties and
-//! status, its events, and its annotations in reading order (virtualised; a click selects one).
+//! status, its review (`review_meta.rs`), its events, and its annotations in reading order
+//! (virtualised; a click selects one).
 
 use super::attributes::{ExtrasDrafts, annotation_extras_ui};
 use super::event_panel::{event_card_ui, event_list_ui};
+use super::review_meta::{ReviewDraft, review_ui};
 use super::toolbar::label_color32;
 use crate::app::AppState;
 use crate::model::{AnnId, DocMeta, DocStatus, Edit};
@@ -17,6 +19,7 @@ pub struct PanelState {
     /// The selection the list last scrolled to, so it follows clicks in the text.
     list_followed: Option<AnnId>,
     extras: ExtrasDrafts,
+    review: ReviewDraft,
 }
 
 pub fn annotation_panel_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelState) {
@@ -34,6 +37,7 @@ pub fn annotation_panel_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelS
             ui.separator();
             problems_ui(ui, state);
             document_properties_ui(ui, state, panel);
+            review_ui(ui, state, &mut panel.review);
             event_list_ui(ui, state);
         });
     ui.separator();
@@ -163,6 +167,15 @@ fn document_properties_ui(ui: &mut Ui, state: &mut AppState, panel: &mut PanelSt
     let Some(doc) = state.doc() else { return };
     let saved = doc.meta.clone();
     let Some((_, draft)) = panel.meta_draft.as_mut() else { return };
+    // Review status, comments and rejections are edited elsewhere (the Review section,
+    // adjudication): the draft follows them, so Apply never writes back stale ones.
+    if (draft.review, &draft.comments, &draft.rejected)
+        != (saved.review, &saved.comments, &saved.rejected)
+    {
+        draft.review = saved.review;
+        draft.comments.clone_from(&saved.comments);
+        draft.rejected.clone_from(&saved.rejected);
+    }
     egui::CollapsingHeader::new("Document properties").show(ui, |ui| {
         egui::Grid::new("meta").num_columns(2).show(ui, |ui| {
             let field = |ui: &mut Ui, name: &str, value: &mut String| {

@@ -13,6 +13,7 @@ pub mod event_panel;
 pub mod fonts;
 pub mod menus;
 pub mod review_keys;
+pub mod review_meta;
 pub mod review_panel;
 pub mod schema_editor;
 pub mod shortcuts;

@@ -34,7 +34,7 @@ pub fn handle(ctx: &egui::Context, state: &mut AppState) {
             Key::M => {
                 let done = state.doc().is_some_and(|d| d.meta.review == ReviewStatus::Adjudicated);
                 let status = if done { ReviewStatus::InReview } else { ReviewStatus::Adjudicated };
-                state.review_mark(status);
+                state.set_review_status(state.current, status);
             }
             _ => {}
         }

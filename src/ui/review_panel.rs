@@ -20,7 +20,7 @@ pub fn review_card_ui(ui: &mut Ui, state: &mut AppState) {
         (c, open_before)
     });
     ui.horizontal(|ui| {
-        ui.heading("Review");
+        ui.heading("Adjudication");
         ui.weak(format!("gold layer, as {}", state.settings.annotator_name()));
     });
     ui.label(format!(
@@ -59,7 +59,7 @@ fn status_row(ui: &mut Ui, state: &mut AppState) {
             ("Mark adjudicated (M)", ReviewStatus::Adjudicated)
         };
         if ui.button(text).clicked() {
-            state.review_mark(next);
+            state.set_review_status(state.current, next);
         }
     });
 }

@@ -235,6 +235,8 @@ fn layers_strategy() -> impl Strategy<Value = Vec<(usize, usize, bool, u8)>> {
 }
 
 proptest! {
+    // Cheap (a 60-character text): many cases, since same-range places are rare draws.
+    #![proptest_config(ProptestConfig::with_cases(2048))]
     #[test]
     fn taking_everywhere_always_applies_and_settles_everything(spans in layers_strategy()) {
         let mut p = Project::new("t");
@@ -270,7 +272,8 @@ proptest! {
             let undo = edit.apply(&mut p);
             prop_assert!(undo.is_ok(), "refused: {:?}", undo);
             let after = items(&p.documents[0]);
-            prop_assert!(after.iter().all(|i| i.is_settled()), "open: {:?}", after);
+            let open: Vec<_> = after.iter().filter(|i| !i.is_settled()).collect();
+            prop_assert!(open.is_empty(), "open: {:?} of {:?}", open, all);
             if let Ok(undo) = undo {
                 prop_assert!(undo.apply(&mut p).is_ok());
                 prop_assert!(same(&p, &before));
