@@ -150,8 +150,7 @@ impl AppState {
         self.refresh_review();
         let open = self.review.as_ref().map_or(0, |r| r.summary.open);
         self.info(format!(
-            "Review mode: new annotations go to the gold layer. {open} open disagreement(s) \
-             here; N/P next/previous, A/B… take, T take all, X reject, E edit boundaries"
+            "Review mode, building gold: {open} open disagreement(s); N for the next"
         ));
     }
 

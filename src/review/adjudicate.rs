@@ -201,27 +201,55 @@ fn difference(versions: &[Version], missing: bool) -> Difference {
 }
 
 /// Gold settles a place when it holds something there with one of the proposals' labels (event
-/// types): a gold span or event counts for the one place it fits best (a proposal's exact range
-/// first, then the largest overlap), so places on the same text never share a gold annotation.
+/// types): a gold span or event counts for the one place it fits best (a proposal identical to
+/// it, then one on the same range, then the largest overlap; among equals a place gold has not
+/// settled yet), so places on the same text never share a gold annotation.
 fn assign_gold(doc: &Document, items: &mut [Item]) {
     let mut owner: HashMap<AnnId, usize> = HashMap::new();
     for (k, item) in items.iter().enumerate() {
         owner.extend(item.members().map(|id| (id, k)));
     }
+    let mut taken = vec![0usize; items.len()];
     let mut found: Vec<(usize, AnnId)> = Vec::new();
     for g in doc.spans().filter(|s| s.annotator == GOLD_LAYER) {
-        let candidates = doc.spans_overlapping(g.start..g.end).filter_map(|s| owner.get(&s.id));
-        if let Some(k) = best_place(items, candidates, g.start, g.end, &g.label) {
+        let candidates: Vec<usize> = doc
+            .spans_overlapping(g.start..g.end)
+            .filter_map(|s| owner.get(&s.id))
+            .copied()
+            .collect();
+        let fit = |v: &Version| {
+            let same = (v.start, v.end, &v.label) == (g.start, g.end, &g.label);
+            (v.label == g.label).then_some(if !same {
+                0
+            } else if v.attributes == g.attributes {
+                2
+            } else {
+                1
+            })
+        };
+        if let Some(k) = best_place(items, &candidates, &taken, g.start, g.end, fit) {
+            taken[k] += 1;
             found.push((k, g.id));
         }
     }
     for e in doc.events().filter(|e| e.annotator == GOLD_LAYER) {
         let Some(t) = doc.span(e.trigger) else { continue };
-        let candidates = doc
+        let candidates: Vec<usize> = doc
             .spans_overlapping(t.start..t.end)
             .flat_map(|s| doc.events_triggered_by(s.id))
-            .filter_map(|x| owner.get(&x.id));
-        if let Some(k) = best_place(items, candidates, t.start, t.end, &e.event_type) {
+            .filter_map(|x| owner.get(&x.id))
+            .copied()
+            .collect();
+        let mut arguments: Vec<ArgumentPlace> =
+            e.arguments.iter().filter_map(|a| place_of(doc, &a.role, a.target)).collect();
+        arguments.sort();
+        let fit = |v: &Version| {
+            let same = (v.start, v.end, &v.label) == (t.start, t.end, &e.event_type);
+            let identical = same && v.arguments == arguments && v.attributes == e.attributes;
+            (v.label == e.event_type).then_some(if identical { 2 } else { u8::from(same) })
+        };
+        if let Some(k) = best_place(items, &candidates, &taken, t.start, t.end, fit) {
+            taken[k] += 1;
             found.push((k, e.id));
         }
     }
@@ -234,24 +262,23 @@ fn assign_gold(doc: &Document, items: &mut [Item]) {
     }
 }
 
-fn best_place<'a>(
+/// The candidate place a gold annotation at `start..end` fits best; `fit` rates one proposal
+/// (`None`: another label; higher is closer).
+fn best_place(
     items: &[Item],
-    candidates: impl Iterator<Item = &'a usize>,
+    candidates: &[usize],
+    taken: &[usize],
     start: usize,
     end: usize,
-    label: &str,
+    fit: impl Fn(&Version) -> Option<u8>,
 ) -> Option<usize> {
-    let score = |item: &Item| {
-        let exact =
-            item.versions.iter().any(|v| (v.start, v.end, v.label.as_str()) == (start, end, label));
-        let labelled = item.versions.iter().any(|v| v.label == label);
+    let score = |k: usize| {
+        let item = &items[k];
+        let tier = item.versions.iter().filter_map(&fit).max()?;
         let overlap = end.min(item.end).saturating_sub(start.max(item.start));
-        labelled.then_some((exact, overlap))
+        Some((tier, overlap, std::cmp::Reverse(taken[k]), std::cmp::Reverse(k)))
     };
-    candidates
-        .filter_map(|&k| score(&items[k]).map(|s| (s, std::cmp::Reverse(k))))
-        .max()
-        .map(|(_, std::cmp::Reverse(k))| k)
+    candidates.iter().filter_map(|&k| score(k)).max().map(|(.., std::cmp::Reverse(k))| k)
 }
 
 fn span_versions(doc: &Document) -> Vec<Version> {

@@ -8,6 +8,7 @@ use crate::formats::export::GOLD_LAYER;
 use crate::model::{
     AnnId, Argument, DocMeta, Document, Edit, Event, Rejection, ReviewStatus, Span, cascade,
 };
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub struct Planner<'a> {
@@ -25,6 +26,10 @@ pub struct Planner<'a> {
     pub blocked: Vec<(usize, usize)>,
     /// Gold annotations planned for removal.
     removed: HashSet<AnnId>,
+    /// Annotators' events to the gold event settling their place: planned here, and (computed
+    /// when first needed) as the document stands.
+    planned_places: HashMap<AnnId, AnnId>,
+    settled_places: OnceCell<HashMap<AnnId, AnnId>>,
     meta: DocMeta,
 }
 
@@ -52,6 +57,8 @@ impl<'a> Planner<'a> {
             gold_events,
             blocked: Vec::new(),
             removed: HashSet::new(),
+            planned_places: HashMap::new(),
+            settled_places: OnceCell::new(),
             meta: doc.meta.clone(),
         }
     }
@@ -254,14 +261,17 @@ impl<'a> Planner<'a> {
                 })
             };
             let same_type = free.iter().position(|e| on_same_trigger(e) && e.event_type == v.label);
-            match same_type.or_else(|| free.iter().position(on_same_trigger)) {
+            let gold = match same_type.or_else(|| free.iter().position(on_same_trigger)) {
                 Some(k) => {
                     let e = free.remove(k);
                     self.update_event(&e, source);
+                    Some(e.id)
                 }
-                None => {
-                    self.copy_event(source);
-                }
+                None => self.copy_event(source),
+            };
+            // Events elsewhere that point at any proposal of this place now find this gold.
+            if let Some(g) = gold {
+                self.planned_places.extend(item.members().map(|m| (m, g)));
             }
         }
         for e in free {
@@ -329,11 +339,33 @@ impl<'a> Planner<'a> {
         out
     }
 
-    /// The gold event (existing or planned) on `e`'s place with `e`'s type.
+    /// The gold event standing for annotator event `e`: one on its trigger's range with its type
+    /// (existing or planned), else the one settling its place (which the reviewer may have
+    /// resized or retyped).
     fn gold_event_like(&self, e: &Event) -> Option<AnnId> {
         let t = self.doc.span(e.trigger)?;
-        self.gold_events.get(&(t.start, t.end, e.event_type.clone())).copied()
+        let exact = self.gold_events.get(&(t.start, t.end, e.event_type.clone())).copied();
+        exact
+            .or_else(|| self.planned_places.get(&e.id).copied())
+            .or_else(|| {
+                let settled = self.settled_places.get_or_init(|| settled_places(self.doc));
+                settled.get(&e.id).copied()
+            })
+            .filter(|g| !self.removed.contains(g))
     }
+}
+
+/// Each annotator's event to the gold event settling its place.
+fn settled_places(doc: &Document) -> HashMap<AnnId, AnnId> {
+    let mut out = HashMap::new();
+    for item in super::items(doc).iter().filter(|i| i.kind == Kind::Event) {
+        if let Resolution::Gold(ids) = &item.resolution
+            && let Some(g) = ids.first()
+        {
+            out.extend(item.members().map(|m| (m, *g)));
+        }
+    }
+    out
 }
 
 /// Accepts every open place where one proposal has at least `min_votes` annotators (all of
