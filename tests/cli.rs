@@ -50,12 +50,7 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
 
 /// Two documents, five spans: Actor ×3, Event ×1, Date ×1; annotators "anna" ×4, "bohdan" ×1.
 fn sample() -> Result<Project, Box<dyn std::error::Error>> {
-    let mut p = Project::new("Образец");
-    for (id, lang, text) in [("ru1", "ru", RU), ("uk1", "uk", UK)] {
-        let meta =
-            DocMeta { id: id.into(), title: id.into(), lang: lang.into(), ..Default::default() };
-        p.documents.push(Arc::new(Document::new(meta, text)));
-    }
+    let mut p = two_documents();
     let spans = [
         (0, "Южная\u{a0}Осетия", "Actor", "anna"),
         (0, "признала", "Event", "anna"),
@@ -70,6 +65,17 @@ fn sample() -> Result<Project, Box<dyn std::error::Error>> {
         Edit::AddSpan { doc, span }.apply(&mut p)?;
     }
     Ok(p)
+}
+
+/// The sample's documents, `ru1` (RU) and `uk1` (UK), with no annotations.
+fn two_documents() -> Project {
+    let mut p = Project::new("Образец");
+    for (id, lang, text) in [("ru1", "ru", RU), ("uk1", "uk", UK)] {
+        let meta =
+            DocMeta { id: id.into(), title: id.into(), lang: lang.into(), ..Default::default() };
+        p.documents.push(Arc::new(Document::new(meta, text)));
+    }
+    p
 }
 
 /// The sample saved as `p.ron` in `dir`.
@@ -492,6 +498,173 @@ fn export_to_an_unknown_format_lists_the_known_ones() -> TestResult {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("unknown export format `xyz` (known: jsonl"), "{}", run.stderr);
     assert!(!out.exists());
+    Ok(())
+}
+
+// --- adjudicate --------------------------------------------------------------------------------
+
+/// Spans both annotators make identically in `adjudicate_*` tests: (document, text, label).
+const AGREED: [(usize, &str, &str); 4] = [
+    (0, "Южная\u{a0}Осетия", "Actor"),
+    (0, "признала", "Event"),
+    (0, "ЛНР", "Actor"),
+    (1, "Росія", "Actor"),
+];
+
+/// `who`'s copy of the two documents with these (document, text, label) spans, as `who.ron`.
+fn copy_with(
+    dir: &Path,
+    who: &str,
+    spans: &[(usize, &str, &str)],
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let mut p = two_documents();
+    for (n, &(doc, needle, label)) in spans.iter().enumerate() {
+        let (start, end) = find(if doc == 0 { RU } else { UK }, needle);
+        let span = Span::new(AnnId(n as u64 + 1), start, end, label, who);
+        Edit::AddSpan { doc, span }.apply(&mut p)?;
+    }
+    let path = dir.join(format!("{who}.ron"));
+    save_file(&p, &path)?;
+    Ok(path)
+}
+
+/// `acta merge` of olena's and petro's copies into `merged.ron`.
+fn merged(
+    dir: &Path,
+    olena: &[(usize, &str, &str)],
+    petro: &[(usize, &str, &str)],
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let (a, b) = (copy_with(dir, "olena", olena)?, copy_with(dir, "petro", petro)?);
+    let out = dir.join("merged.ron");
+    let run = acta(&["merge", s(&out), s(&a), s(&b)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    Ok(out)
+}
+
+/// (document id, covered text, label).
+type Placed = (String, String, String);
+
+/// The gold layer's spans of a project file, sorted.
+fn gold_spans(path: &Path) -> Result<Vec<Placed>, Box<dyn std::error::Error>> {
+    let p = load_file(path)?.project;
+    let mut out: Vec<Placed> = p
+        .documents
+        .iter()
+        .flat_map(|d| d.spans().map(move |s| (d, s)))
+        .filter(|(_, s)| s.annotator == acta::formats::export::GOLD_LAYER)
+        .map(|(d, s)| (d.meta.id.clone(), s.text.clone(), s.label.clone()))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// `spans` as `gold_spans` gives them.
+fn expected_gold(spans: &[(usize, &str, &str)]) -> Vec<Placed> {
+    let mut out: Vec<Placed> = spans
+        .iter()
+        .map(|&(d, t, l)| (["ru1", "uk1"][d].to_string(), t.to_string(), l.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn adjudicate_reports_the_one_open_disagreement_and_accepts_the_agreed_rest() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let olena = [&AGREED[..], &[(0, "28 апреля", "Date")]].concat();
+    let petro = [&AGREED[..], &[(0, "апреля", "Date")]].concat();
+    let merged = merged(dir.path(), &olena, &petro)?;
+
+    let run = acta(&["adjudicate", s(&merged), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    let want = serde_json::json!({"places": 5, "agreed": 4, "open": 1, "gold": 0, "rejected": 0});
+    assert_eq!(v["total"], want);
+    let ru = &v["documents"][0];
+    assert_eq!((&ru["id"], &ru["layers"], &ru["places"]), (&"ru1".into(), &2.into(), &4.into()));
+    assert_eq!(ru["review"], "not started");
+    assert_eq!(v["documents"][1]["disagreements"], serde_json::json!([]));
+    let (start, end) = find(RU, "28 апреля");
+    let (late, _) = find(RU, "апреля");
+    let want = serde_json::json!([{
+        "kind": "span", "start": start, "end": end, "text": "28 апреля",
+        "difference": "boundaries differ", "missing": [],
+        "proposals": [
+            {"label": "Date", "start": start, "end": end, "annotators": ["olena"]},
+            {"label": "Date", "start": late, "end": end, "annotators": ["petro"]},
+        ],
+    }]);
+    assert_eq!(ru["disagreements"], want);
+
+    let run = acta(&["adjudicate", s(&merged)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let row = |id: &str| run.stdout.lines().find(|l| l.starts_with(id)).map(str::split_whitespace);
+    let ru: Vec<&str> = row("ru1").into_iter().flatten().collect();
+    assert_eq!(ru, ["ru1", "2", "4", "3", "1", "0", "0", "not", "started"], "{}", run.stdout);
+
+    let before = std::fs::read(&merged)?;
+    let gold = dir.path().join("gold.ron");
+    let run = acta(&["adjudicate", s(&merged), "--accept", "agreed", "--out", s(&gold)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("ru1: accepted 3 place(s)"), "{}", run.stderr);
+    assert!(run.stderr.contains("accepted 4 place(s) into the gold layer"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&merged)?, before, "--out leaves PROJECT alone");
+    assert_eq!(gold_spans(&gold)?, expected_gold(&AGREED));
+    let review = load_file(&gold)?.project.documents[0].meta.review;
+    assert_eq!(review, acta::model::ReviewStatus::InReview);
+
+    // The export takes the gold layer by default: the four agreed spans, not the eleven.
+    let jsonl = dir.path().join("gold.jsonl");
+    let run = acta(&["export", s(&gold), "--format", "jsonl", "--out", s(&jsonl)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut spans = Vec::new();
+    for line in std::fs::read_to_string(&jsonl)?.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line)?;
+        spans.extend(doc["spans"].as_array().cloned().unwrap_or_default());
+    }
+    assert_eq!(spans.len(), 4, "{spans:?}");
+    assert!(spans.iter().all(|s| s["annotator"] == "gold"), "{spans:?}");
+
+    // Now gold settles the agreed places; the disputed date is still open, and accepting
+    // again changes nothing, so nothing is written.
+    let run = acta(&["adjudicate", s(&gold), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout)?;
+    assert_eq!((&v["total"]["gold"], &v["total"]["open"]), (&4.into(), &1.into()));
+    let again = dir.path().join("again.ron");
+    let run = acta(&["adjudicate", s(&gold), "--accept", "agreed", "--out", s(&again)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("nothing accepted"), "{}", run.stderr);
+    assert!(!again.exists());
+    Ok(())
+}
+
+#[test]
+fn adjudicate_majority_of_one_vote_takes_single_proposals_but_not_ties() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    // olena alone marks «Конец»; the dates tie one vote to one; uk1 is only olena's.
+    let olena = [&AGREED[..], &[(0, "28 апреля", "Date"), (0, "Конец", "Event")]].concat();
+    let petro = [&AGREED[..3], &[(0, "апреля", "Date")]].concat();
+    let merged = merged(dir.path(), &olena, &petro)?;
+
+    let run = acta(&["adjudicate", s(&merged)]);
+    assert!(run.stdout.contains("nothing to adjudicate in 1 document(s)"), "{}", run.stdout);
+
+    let copy = dir.path().join("copy.ron");
+    std::fs::copy(&merged, &copy)?;
+    let run = acta(&["adjudicate", s(&copy), "--accept", "majority"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("uk1: 1 layer(s), nothing to adjudicate"), "{}", run.stderr);
+    assert_eq!(gold_spans(&copy)?, expected_gold(&AGREED[..3]));
+
+    let run = acta(&["adjudicate", s(&merged), "--accept", "majority", "--min-votes", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("saved over {}", s(&merged))), "{}", run.stderr);
+    let want = [&AGREED[..3], &[(0, "Конец", "Event")]].concat();
+    assert_eq!(gold_spans(&merged)?, expected_gold(&want));
+
+    // --min-votes only means something for a majority; a missing project is a usage error.
+    assert_eq!(acta(&["adjudicate", s(&merged), "--accept", "agreed", "--min-votes", "1"]).code, 2);
+    assert_eq!(acta(&["adjudicate", s(&dir.path().join("none.ron"))]).code, 2);
     Ok(())
 }
 

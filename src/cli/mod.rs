@@ -1,5 +1,6 @@
-//! The command line: `acta [PROJECT]` opens the GUI; `validate`, `stats`, `new` and `export` work
-//! on project files without it; `bench` measures speed and memory on generated documents. Exit
+//! The command line: `acta [PROJECT]` opens the GUI; `validate`, `stats`, `new`, `export`,
+//! `import`, `agree`, `merge`, `merge-driver` and `adjudicate` work on project files without it;
+//! `bench` measures speed and memory on generated documents. Exit
 //! codes: 0 ok, 1 the data has problems, 2 usage, cannot read or cannot write. Handlers return the
 //! code; every error is printed once, in `main`, naming its file.
 
@@ -85,6 +86,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Adjudication per document: places where the layers agree, open disagreements, what gold
+    /// settles; `--accept` copies every place with enough votes into the gold layer and saves.
+    Adjudicate(adjudicate::AdjudicateArgs),
     /// git's merge driver for project files (`acta merge-driver %O %A %B`): a three-way merge
     /// whose conflicts become review notes, never text markers. See the README for the set-up.
     MergeDriver {
@@ -107,6 +111,7 @@ enum Command {
     },
 }
 
+mod adjudicate;
 mod agree;
 mod datasets;
 mod merge;
@@ -137,6 +142,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => datasets::import(args),
         Some(Command::Agree { project, json, by }) => agree::agree(&project, json, by),
         Some(Command::Merge { out, inputs, force }) => merge::merge_files(&out, &inputs, force),
+        Some(Command::Adjudicate(args)) => adjudicate::adjudicate(args),
         Some(Command::MergeDriver { base, ours, theirs }) => {
             merge::merge_driver(&base, &ours, &theirs)
         }
