@@ -143,6 +143,7 @@ pub fn run(
     for record in model_ops::add_and_undo(own, &size, plan.edits)? {
         report.add(record)?;
     }
+    report.add(model_ops::review_places(&big, &size, plan.file_runs)?)?;
     report.add(model_ops::add_during_save(big, &size, plan.save_edits)?)?;
 
     note(&format!("generating {} documents of 3 KB", plan.docs));

@@ -158,3 +158,18 @@ pub fn export_jsonl(project: &Project, runs: usize) -> anyhow::Result<[Record; 2
         ),
     ])
 }
+
+/// Review mode recomputes a document's places (`adjudicate::items`) after every edit: on a large
+/// document with two annotators' layers that must stay far below a frame's worth of a pause.
+pub fn review_places(project: &Project, size: &str, runs: usize) -> anyhow::Result<Record> {
+    let doc = project.doc(0).ok_or_else(|| anyhow::anyhow!("review places {size}: no document"))?;
+    let mut times = Vec::with_capacity(runs);
+    let mut places = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        places = crate::review::adjudicate::items(doc).len();
+        times.push(start.elapsed());
+    }
+    let size = format!("{size}, {}k places", places / 1000);
+    Ok(Record::timed("review_places", &size, &Samples::from_durations(&times)).target_ms(100.0))
+}

@@ -52,7 +52,16 @@ impl Version {
 
     /// How many annotators proposed it.
     pub fn votes(&self) -> usize {
-        self.annotators().len()
+        // `by` is sorted, so an annotator's twins sit together.
+        let mut n = 0;
+        let mut last: Option<&str> = None;
+        for (a, _) in &self.by {
+            if last != Some(a.as_str()) {
+                n += 1;
+                last = Some(a);
+            }
+        }
+        n
     }
 
     fn key(&self) -> impl Ord + '_ {
@@ -154,8 +163,11 @@ pub fn items(doc: &Document) -> Vec<Item> {
     let layers = layers(doc);
     let mut out = Vec::new();
     for (kind, versions) in [(Kind::Span, span_versions(doc)), (Kind::Event, event_versions(doc))] {
-        for group in cluster(&versions) {
-            let group: Vec<Version> = group.into_iter().map(|i| versions[i].clone()).collect();
+        let groups = cluster(&versions);
+        let mut versions: Vec<Option<Version>> = versions.into_iter().map(Some).collect();
+        for group in groups {
+            let group: Vec<Version> =
+                group.into_iter().filter_map(|i| versions[i].take()).collect();
             out.push(item(doc, kind, group, &layers));
         }
     }
@@ -165,7 +177,9 @@ pub fn items(doc: &Document) -> Vec<Item> {
 }
 
 fn item(doc: &Document, kind: Kind, mut versions: Vec<Version>, layers: &[String]) -> Item {
-    versions.sort_by(|a, b| b.votes().cmp(&a.votes()).then_with(|| a.key().cmp(&b.key())));
+    if versions.len() > 1 {
+        versions.sort_by(|a, b| b.votes().cmp(&a.votes()).then_with(|| a.key().cmp(&b.key())));
+    }
     let start = versions.iter().map(|v| v.start).min().unwrap_or(0);
     let end = versions.iter().map(|v| v.end).max().unwrap_or(0);
     let present: BTreeSet<&str> = versions.iter().flat_map(|v| v.annotators()).collect();
@@ -174,8 +188,9 @@ fn item(doc: &Document, kind: Kind, mut versions: Vec<Version>, layers: &[String
     let difference = difference(&versions, !missing.is_empty());
     let mut item =
         Item { kind, start, end, versions, missing, difference, resolution: Resolution::Open };
-    let key = item.label_key();
-    if doc.meta.rejected.iter().any(|r| (r.start, r.end, &r.label) == (start, end, &key)) {
+    let rejected = doc.meta.rejected.iter().filter(|r| (r.start, r.end) == (start, end));
+    let key = rejected.clone().next().map(|_| item.label_key());
+    if rejected.clone().any(|r| Some(&r.label) == key.as_ref()) {
         item.resolution = Resolution::Rejected;
     }
     item
