@@ -39,6 +39,8 @@ pub struct ReviewState {
     key: Option<(usize, u64, u64)>,
     pub items: Vec<Item>,
     pub summary: Summary,
+    /// The document's annotator layers (gold aside).
+    pub layers: usize,
     /// The place under review, an index into `items`.
     pub cursor: Option<usize>,
     looks: HashMap<AnnId, Look>,
@@ -54,6 +56,7 @@ impl ReviewState {
             key: None,
             items: Vec::new(),
             summary: Summary::default(),
+            layers: 0,
             cursor: None,
             looks: HashMap::new(),
             min_votes: 2,
@@ -170,6 +173,7 @@ impl AppState {
         let place = review.key.filter(|k| k.0 == self.current).and(review.current()).map(place_of);
         review.items = adjudicate::items(doc);
         review.summary = adjudicate::summary(&review.items);
+        review.layers = adjudicate::layers(doc).len();
         review.cursor = place.and_then(|p| review.items.iter().position(|i| place_of(i) == p));
         review.key = key;
         review.refresh_looks(doc);

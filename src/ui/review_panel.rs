@@ -174,8 +174,9 @@ fn resolution_text(doc: &Document, item: &Item) -> String {
 }
 
 fn bulk_ui(ui: &mut Ui, state: &mut AppState) {
-    let layers = state.doc().map_or(0, |d| crate::review::adjudicate::layers(d).len());
+    // Counted when the places were, not every frame.
     let Some(review) = state.review.as_mut() else { return };
+    let layers = review.layers;
     ui.label("Accept in bulk");
     let mut whole = review.whole_project;
     let mut min_votes = review.min_votes;
