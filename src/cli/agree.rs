@@ -35,13 +35,7 @@ pub fn agree(path: &Path, json: bool, by: By) -> anyhow::Result<u8> {
 }
 
 fn text(r: &Agreement, by: By) -> String {
-    let mut out = format!(
-        "{} annotators ({}), {} shared documents, {} tokens\n",
-        r.annotators.len(),
-        r.annotators.join(", "),
-        r.documents.len(),
-        r.tokens
-    );
+    let mut out = format!("{}\n", r.headline());
     if r.pairs.is_empty() {
         out.push_str("agreement needs at least two annotators on the same documents\n");
         return out;

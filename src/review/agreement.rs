@@ -106,6 +106,19 @@ pub struct Agreement {
     pub krippendorff_alpha_without_o: Option<f64>,
 }
 
+impl Agreement {
+    /// Who and what was compared, for the head of a report.
+    pub fn headline(&self) -> String {
+        format!(
+            "{} annotators ({}), {} shared documents, {} tokens",
+            self.annotators.len(),
+            self.annotators.join(", "),
+            self.documents.len(),
+            self.tokens
+        )
+    }
+}
+
 type Place = (usize, usize, String);
 
 /// One annotator's view of one document.

@@ -27,13 +27,7 @@ pub fn agreement_ui(
         .default_pos([260.0, 100.0])
         .show(ctx, |ui| {
             let report = &window.report;
-            ui.label(format!(
-                "{} annotators ({}), {} shared documents, {} tokens",
-                report.annotators.len(),
-                report.annotators.join(", "),
-                report.documents.len(),
-                report.tokens
-            ));
+            ui.label(report.headline());
             if report.pairs.is_empty() {
                 ui.label("Agreement needs at least two annotators on the same documents.");
                 return;
