@@ -112,18 +112,18 @@ impl AppState {
             JobOutput::Loaded { path, result } => {
                 self.loading = false;
                 match result {
-                    Ok(Loaded { project, warnings }) => {
+                    Ok(loaded) => {
                         let summary = format!(
                             "Opened {}: {} documents, {} annotations{}",
                             path.display(),
-                            project.documents.len(),
-                            project.span_count(),
-                            match warnings.len() {
+                            loaded.project.documents.len(),
+                            loaded.project.span_count(),
+                            match loaded.warnings.len() {
                                 0 => String::new(),
                                 n => format!(", {n} problem(s) listed in the right panel"),
                             }
                         );
-                        self.replace_project(project, Some(path.clone()));
+                        self.replace_loaded(loaded, Some(path.clone()));
                         self.remember_project(path);
                         self.info(summary);
                     }
@@ -188,6 +188,9 @@ impl AppState {
             JobOutput::Exported { path, result } => self.finish_export(path, result),
             JobOutput::ImportedBatch { result } => self.finish_import(result),
             JobOutput::MergeRead { result } => self.finish_merge(result),
+            JobOutput::Checked { index, key, problems } => {
+                self.problems.store(&self.project, index, key, problems);
+            }
             JobOutput::Crashed { what } => {
                 self.loading = false;
                 self.saving = false;

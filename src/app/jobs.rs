@@ -38,6 +38,12 @@ pub enum JobOutput {
     MergeRead {
         result: Result<Vec<(PathBuf, crate::model::Project)>, String>,
     },
+    /// Problems of a large document, checked away from the frame (see `problems.rs`).
+    Checked {
+        index: usize,
+        key: super::problems::DocKey,
+        problems: Vec<crate::model::validate::Problem>,
+    },
     /// The job panicked; `what` says which job ("saving", "opening" ...).
     Crashed {
         what: &'static str,

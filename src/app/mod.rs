@@ -19,8 +19,9 @@ pub mod settings;
 
 pub use command::Command;
 
+use crate::formats::project::Loaded;
 use crate::model::{AnnId, Document, Edit, History, Problem, Project};
-use jobs::Jobs;
+use jobs::{JobOutput, Jobs};
 use settings::Settings;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -185,7 +186,13 @@ impl AppState {
 
     /// Every problem of the open project (schema, then documents), up to date.
     pub fn problems(&mut self) -> &[Problem] {
-        self.problems.refresh(&self.project);
+        if let Some(job) = self.problems.refresh(&self.project) {
+            self.jobs.spawn("checking", move || JobOutput::Checked {
+                index: job.index,
+                key: job.key,
+                problems: job.run(),
+            });
+        }
         self.problems.all()
     }
 
@@ -353,6 +360,12 @@ impl AppState {
     }
 
     /// Replaces the whole project (open, new, import): fresh history, nothing selected.
+    /// A project as the loader gave it: its problems, already found, fill the problem list.
+    pub fn replace_loaded(&mut self, loaded: Loaded, path: Option<PathBuf>) {
+        self.replace_project(loaded.project, path);
+        self.problems.seed(&self.project, loaded.warnings);
+    }
+
     pub fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
         self.project = project;
         self.path = path;

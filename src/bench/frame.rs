@@ -125,7 +125,7 @@ pub fn open_first_frame(file: &str, size: &str, runs: usize) -> anyhow::Result<R
     for _ in 0..runs {
         let start = Instant::now();
         let loaded = project::parse("bench.ron", file)?;
-        h.app.state.replace_project(loaded.project, None);
+        h.app.state.replace_loaded(loaded, None);
         h.frame(Vec::new());
         times.push(start.elapsed());
         if h.app.text_view.visible.is_empty() {

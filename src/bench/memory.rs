@@ -36,7 +36,7 @@ pub fn open_peak(file: &str, size: &str, budgeted: bool) -> anyhow::Result<Optio
         .project
         .doc(0)
         .map_or(0.0, |d| 4.0 * d.text().len() as f64 + 200.0 * d.span_count() as f64);
-    h.app.state.replace_project(loaded.project, None);
+    h.app.state.replace_loaded(loaded, None);
     h.frames(3);
     let (Some(peak), Some(after)) = (status_bytes("VmHWM"), status_bytes("VmRSS")) else {
         return Ok(None);

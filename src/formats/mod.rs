@@ -14,6 +14,7 @@ pub mod jsonl_import;
 pub mod label_studio;
 pub mod progress;
 pub mod project;
+pub mod ron_read;
 pub mod spacy;
 pub mod span_graph;
 pub mod staging;

@@ -145,14 +145,13 @@ impl Document {
         let mut doc = self;
         let len = doc.char_len();
         let mut problems = Vec::new();
+        // In file order, which is reading order: the index then has little left to sort.
         let mut entries = Vec::with_capacity(spans.len());
         for span in spans {
             let kind = if span.start >= span.end {
                 Some(ProblemKind::EmptyOrReversed { start: span.start, end: span.end })
             } else if span.end > len {
                 Some(ProblemKind::OffsetPastEnd { start: span.start, end: span.end, len })
-            } else if doc.spans.contains_key(&span.id) {
-                Some(ProblemKind::DuplicateAnnId)
             } else {
                 None
             };
@@ -160,9 +159,19 @@ impl Document {
                 problems.push(Problem::error(&doc.meta.id, Some(span.id), kind));
                 continue;
             }
-            entries.push(span.entry());
-            doc.next_id = doc.next_id.max(span.id.0 + 1);
-            doc.spans.insert(span.id, span);
+            // One search of the map per span, not two.
+            match doc.spans.entry(span.id) {
+                std::collections::btree_map::Entry::Occupied(_) => problems.push(Problem::error(
+                    &doc.meta.id,
+                    Some(span.id),
+                    ProblemKind::DuplicateAnnId,
+                )),
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    entries.push(span.entry());
+                    doc.next_id = doc.next_id.max(span.id.0 + 1);
+                    slot.insert(span);
+                }
+            }
         }
         for event in events {
             if doc.spans.contains_key(&event.id) || doc.events.contains_key(&event.id) {

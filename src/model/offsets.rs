@@ -6,6 +6,11 @@
 /// conversion scans at most this many characters.
 const STRIDE: usize = 64;
 
+/// Whether a UTF-8 byte begins a character (is not a continuation byte `10xxxxxx`).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
 /// Byte positions of every `STRIDE`th code point of a text, plus its length in code points.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetTable {
@@ -23,11 +28,15 @@ impl OffsetTable {
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut char_len = 0;
-        for (byte, _) in text.char_indices() {
-            if char_len % STRIDE == 0 {
-                checkpoints.push(byte);
+        // Bytes rather than `char_indices`: a character starts at every byte that does not
+        // continue one, and counting those is several times faster than decoding.
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if starts_char(b) {
+                if char_len % STRIDE == 0 {
+                    checkpoints.push(byte);
+                }
+                char_len += 1;
             }
-            char_len += 1;
         }
         Self { char_len, byte_len: text.len(), checkpoints }
     }
@@ -49,12 +58,17 @@ impl OffsetTable {
         if self.is_ascii() {
             return cp;
         }
-        let base = self.checkpoints[cp / STRIDE];
-        let skip = cp % STRIDE;
-        match text[base..].char_indices().nth(skip) {
-            Some((b, _)) => base + b,
-            None => self.byte_len,
+        let base = self.checkpoints.get(cp / STRIDE).copied().unwrap_or(self.byte_len);
+        let mut skip = cp % STRIDE;
+        for (i, &b) in text.as_bytes().get(base..).unwrap_or_default().iter().enumerate() {
+            if starts_char(b) {
+                if skip == 0 {
+                    return base + i;
+                }
+                skip -= 1;
+            }
         }
+        self.byte_len
     }
 
     /// Code point offset of byte `byte`. A byte inside a character counts as that character's
