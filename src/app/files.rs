@@ -192,6 +192,9 @@ impl AppState {
                 self.problems.store(&self.project, index, key, problems);
             }
             JobOutput::Crashed { what } => {
+                if what == "checking" {
+                    self.problems.job_lost();
+                }
                 self.loading = false;
                 self.saving = false;
                 self.task = None;

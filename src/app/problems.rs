@@ -87,7 +87,9 @@ impl ProblemCache {
                 continue;
             }
             if doc.span_count() + doc.event_count() > BACKGROUND_CHECK {
-                if self.pending != Some((i, key)) && job.is_none() {
+                // One check at a time: edits in a row do not pile up checks of stale states;
+                // the one under way reports, is found stale, and the next refresh starts anew.
+                if self.pending.is_none() && job.is_none() {
                     self.pending = Some((i, key));
                     let light = Project { schema: project.schema.clone(), ..Project::default() };
                     job = Some(CheckJob { index: i, key, project: light, doc: Arc::clone(doc) });
@@ -115,14 +117,17 @@ impl ProblemCache {
     /// The result of a background check; dropped if the document changed meanwhile (the next
     /// refresh starts another).
     pub fn store(&mut self, project: &Project, index: usize, at: DocKey, found: Vec<Problem>) {
-        if self.pending == Some((index, at)) {
-            self.pending = None;
-        }
+        self.pending = None;
         let current = project.documents.get(index).map(|d| key(d));
         if current == Some(at) && index < self.docs.len() {
             self.docs[index] = (at, found);
             self.gather();
         }
+    }
+
+    /// The background check died (it panicked): let the next refresh start another.
+    pub fn job_lost(&mut self) {
+        self.pending = None;
     }
 
     fn gather(&mut self) {
@@ -183,7 +188,7 @@ mod tests {
         let mut cache = ProblemCache::default();
         let job = cache.refresh(&project).ok_or("a job for the large document")?;
         assert!(cache.all().is_empty(), "nothing listed before the job reports");
-        assert!(cache.refresh(&project).is_none(), "one job at a time for one state");
+        assert!(cache.refresh(&project).is_none(), "one job at a time");
         let found = job.run();
         assert_eq!(found.len(), BACKGROUND_CHECK + 1);
         cache.store(&project, job.index, job.key, found);

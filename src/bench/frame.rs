@@ -138,6 +138,47 @@ pub fn open_first_frame(file: &str, size: &str, runs: usize) -> anyhow::Result<R
     Ok(Record::timed("open_first_frame", size, &Samples::from_durations(&times)).target_ms(300.0))
 }
 
+/// An annotator's edit as the window lives it: a span added in the middle of the screen (or
+/// undone), then the frame that shows it, timed together; `runs` of each. Whatever an edit
+/// makes the window redo (problem checks, block layout, review places) shows up here.
+pub fn edit_frames(project: Project, size: &str, runs: usize) -> anyhow::Result<[Record; 2]> {
+    let mut h = Headless::new(project);
+    h.frames(3);
+    let middle = h.app.state.doc().map_or(0, |d| d.char_len() / 2);
+    h.app.state.reveal = Some(middle);
+    h.frames(6);
+    let mut rng = synthetic::Rng::new(44);
+    let (mut add, mut undo) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        // Somewhere on the screen, so the frame has to lay out the changed block again.
+        let Some(shown) = h.app.text_view.visible.get(rng.below(h.app.text_view.visible.len()))
+        else {
+            anyhow::bail!("edit frames {size}: no text on screen");
+        };
+        let block = shown.block;
+        let start = block.start + rng.below(block.char_len().saturating_sub(10).max(1));
+        let end = (start + rng.between(1, 10)).min(block.end.max(start + 1));
+        let Some(doc) = h.app.state.doc() else { anyhow::bail!("edit frames {size}: no document") };
+        let span = crate::model::Span::new(doc.next_id(), start, end, "Actor", "bench");
+        let t = Instant::now();
+        if !h.app.state.apply(crate::model::Edit::AddSpan { doc: 0, span }) {
+            anyhow::bail!("edit frames {size}: the span was refused");
+        }
+        h.frame(Vec::new());
+        add.push(t.elapsed());
+        let t = Instant::now();
+        h.app.state.undo();
+        h.frame(Vec::new());
+        undo.push(t.elapsed());
+    }
+    // Let a background check started by the edits finish before the window goes.
+    h.frames(2);
+    Ok([
+        Record::timed("add_span_frame", size, &Samples::from_durations(&add)).target_ms(16.7),
+        Record::timed("undo_frame", size, &Samples::from_durations(&undo)).target_ms(16.7),
+    ])
+}
+
 /// Mouse-wheel scrolling from the top to the end of the first document, `step` points a frame
 /// (or, with `max_frames`, as much as reaches the end in that many frames); every frame timed.
 pub fn scroll(project: Project, size: &str, max_frames: Option<usize>) -> anyhow::Result<Record> {
@@ -203,6 +244,8 @@ mod tests {
         let runs: Vec<_> = middle.iter().map(|r| (r.size.as_str(), r.runs)).collect();
         assert_eq!(runs, vec![("10KB", Some(13)), ("s", Some(13))]);
         assert_eq!(open_first_frame(&file, "10KB", 1)?.runs, Some(1));
+        let [add, undo] = edit_frames(project.clone(), "10KB", 3)?;
+        assert_eq!((add.runs, undo.runs), (Some(3), Some(3)));
         let scrolled = scroll(project, "10KB", Some(40))?;
         assert!(!scrolled.size.contains("did not reach"), "{}", scrolled.size);
         assert!(scrolled.p99_ms.is_some_and(|p| p > 0.0));

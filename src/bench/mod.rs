@@ -32,6 +32,7 @@ struct Plan {
     open_runs: usize,
     scroll_cap: Option<usize>,
     edits: usize,
+    edit_frames: usize,
     save_edits: usize,
     docs: usize,
     file_runs: usize,
@@ -46,6 +47,7 @@ impl Plan {
                 open_runs: 3,
                 scroll_cap: Some(300),
                 edits: 2_000,
+                edit_frames: 30,
                 save_edits: 3,
                 docs: 1_000,
                 file_runs: 3,
@@ -57,6 +59,7 @@ impl Plan {
                 open_runs: 5,
                 scroll_cap: None,
                 edits: 20_000,
+                edit_frames: 200,
                 save_edits: 10,
                 docs: model_ops::FULL_DOCS,
                 file_runs: 3,
@@ -133,6 +136,9 @@ pub fn run(
         }
     }
 
+    for record in frame::edit_frames(big.clone(), "10MB, 200k spans", plan.edit_frames)? {
+        report.add(record)?;
+    }
     report.add(frame::scroll(big.clone(), "10MB", plan.scroll_cap)?)?;
     report.add(frame::scroll(one_line, "10MB one line", plan.scroll_cap)?)?;
 

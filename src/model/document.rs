@@ -8,6 +8,7 @@ use super::ids::AnnId;
 use super::offsets::OffsetTable;
 use super::review::{Comment, Rejection, ReviewStatus};
 use super::span_index::{IndexEntry, SpanIndex};
+use super::span_store::SpanStore;
 use super::validate::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -83,7 +84,7 @@ pub struct Document {
     pub meta: DocMeta,
     text: Arc<str>,
     offsets: OffsetTable,
-    spans: BTreeMap<AnnId, Span>,
+    spans: SpanStore,
     index: SpanIndex,
     events: BTreeMap<AnnId, Event>,
     /// Events by trigger span (a trigger never changes once the event exists).
@@ -112,7 +113,7 @@ impl Document {
             meta,
             offsets: OffsetTable::new(&text),
             text,
-            spans: BTreeMap::new(),
+            spans: SpanStore::default(),
             index: SpanIndex::new(),
             events: BTreeMap::new(),
             triggers: HashMap::new(),
@@ -159,19 +160,17 @@ impl Document {
                 problems.push(Problem::error(&doc.meta.id, Some(span.id), kind));
                 continue;
             }
-            // One search of the map per span, not two.
-            match doc.spans.entry(span.id) {
-                std::collections::btree_map::Entry::Occupied(_) => problems.push(Problem::error(
+            if doc.spans.contains_key(&span.id) {
+                problems.push(Problem::error(
                     &doc.meta.id,
                     Some(span.id),
                     ProblemKind::DuplicateAnnId,
-                )),
-                std::collections::btree_map::Entry::Vacant(slot) => {
-                    entries.push(span.entry());
-                    doc.next_id = doc.next_id.max(span.id.0 + 1);
-                    slot.insert(span);
-                }
+                ));
+                continue;
             }
+            entries.push(span.entry());
+            doc.next_id = doc.next_id.max(span.id.0 + 1);
+            doc.spans.insert(span);
         }
         for event in events {
             if doc.spans.contains_key(&event.id) || doc.events.contains_key(&event.id) {
@@ -333,7 +332,7 @@ impl Document {
     pub(crate) fn insert_span(&mut self, span: Span) {
         self.next_id = self.next_id.max(span.id.0 + 1);
         self.index.insert(span.entry());
-        self.spans.insert(span.id, span);
+        self.spans.insert(span);
         self.revision += 1;
     }
 

@@ -15,6 +15,7 @@ pub mod review;
 pub mod schema;
 pub mod schema_migration;
 pub mod span_index;
+pub mod span_store;
 pub mod validate;
 pub mod words;
 

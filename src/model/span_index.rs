@@ -4,6 +4,7 @@
 
 use super::ids::AnnId;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Chunks split when they grow past this; small enough that an insert is a short memmove,
 /// large enough that a query over 200k spans checks only a few hundred chunk headers.
@@ -30,7 +31,8 @@ impl Chunk {
 
 #[derive(Clone, Debug, Default)]
 pub struct SpanIndex {
-    chunks: Vec<Chunk>,
+    /// Shared between clones of a document; an edit copies the one chunk it changes.
+    chunks: Vec<Arc<Chunk>>,
     len: usize,
 }
 
@@ -48,7 +50,7 @@ impl SpanIndex {
             .map(|c| {
                 let mut chunk = Chunk { entries: c.to_vec(), max_end: 0 };
                 chunk.recompute_max();
-                chunk
+                Arc::new(chunk)
             })
             .collect();
         Self { chunks, len }
@@ -69,10 +71,10 @@ impl SpanIndex {
 
     pub fn insert(&mut self, entry: IndexEntry) {
         if self.chunks.is_empty() {
-            self.chunks.push(Chunk::default());
+            self.chunks.push(Arc::default());
         }
         let ci = self.chunk_for(&entry);
-        let chunk = &mut self.chunks[ci];
+        let chunk = Arc::make_mut(&mut self.chunks[ci]);
         let pos = chunk.entries.partition_point(|x| x < &entry);
         chunk.entries.insert(pos, entry);
         chunk.max_end = chunk.max_end.max(entry.end);
@@ -82,7 +84,7 @@ impl SpanIndex {
             chunk.recompute_max();
             let mut next = Chunk { entries: tail, max_end: 0 };
             next.recompute_max();
-            self.chunks.insert(ci + 1, next);
+            self.chunks.insert(ci + 1, Arc::new(next));
         }
     }
 
@@ -92,10 +94,10 @@ impl SpanIndex {
             return false;
         }
         let ci = self.chunk_for(entry);
-        let chunk = &mut self.chunks[ci];
-        let Ok(pos) = chunk.entries.binary_search(entry) else {
+        let Ok(pos) = self.chunks[ci].entries.binary_search(entry) else {
             return false;
         };
+        let chunk = Arc::make_mut(&mut self.chunks[ci]);
         chunk.entries.remove(pos);
         self.len -= 1;
         if chunk.entries.is_empty() {
