@@ -2,6 +2,7 @@
 //! load/save, export and memory, on generated documents from 10 KB to 10 MB. Prints a table, or
 //! one JSON object per measure with `--json`; `--quick` runs fewer frames and smaller projects.
 
+pub mod exports;
 pub mod frame;
 pub mod import_ui;
 pub mod memory;
@@ -157,7 +158,10 @@ pub fn run(
     for record in model_ops::load_and_save(&many, plan.file_runs, plan.docs)? {
         report.add(record)?;
     }
-    for record in model_ops::export_jsonl(&many, plan.file_runs)? {
+    for record in exports::export_jsonl(&many, plan.file_runs)? {
+        report.add(record)?;
+    }
+    for record in exports::export_tokens(&many, plan.file_runs)? {
         report.add(record)?;
     }
 

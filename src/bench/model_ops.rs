@@ -1,12 +1,9 @@
 //! The model and file measures: adding a span and undoing it on a large document (also while a
-//! save holds a snapshot), project load and save (parse and `to_ron`), and jsonl export to disk.
-//! No UI here.
+//! save holds a snapshot), project load and save (parse and `to_ron`), review places. Exports are
+//! in `exports.rs`. No UI here.
 
 use super::synthetic::{self, Layout, Rng};
 use super::{Record, Samples};
-use crate::formats::atomic::write_atomic;
-use crate::formats::export::{self, ExportOptions};
-use crate::formats::progress::Progress;
 use crate::formats::project;
 use crate::model::{Edit, History, Project, Span};
 use std::time::{Duration, Instant};
@@ -71,7 +68,7 @@ pub fn many_docs(docs: usize, bytes: usize) -> anyhow::Result<Project> {
 }
 
 /// "10000 docs, 30MB text, 300k spans, 67MB file".
-fn describe(project: &Project, file_bytes: usize) -> String {
+pub(super) fn describe(project: &Project, file_bytes: usize) -> String {
     let text: usize = project.documents.iter().map(|d| d.text().len()).sum();
     format!(
         "{} docs, {:.0}MB text, {}k spans, {:.0}MB file",
@@ -112,51 +109,6 @@ pub fn load_and_save(project: &Project, runs: usize, docs: usize) -> anyhow::Res
         Record::timed(name, &size, &Samples::from_durations(times)).target_ms_scaled(1000.0, share)
     };
     Ok([record("project_load", &load), record("project_save", &save)])
-}
-
-/// The jsonl exporter writing the project to a file in the temporary folder (buffered writes,
-/// fsync and rename included, as a user's export does); then, for comparison, the same bytes
-/// written by `atomic::write_atomic` alone: what the disk allows, with no serialising.
-pub fn export_jsonl(project: &Project, runs: usize) -> anyhow::Result<[Record; 2]> {
-    let path = std::env::temp_dir().join(format!("acta-bench-{}.jsonl", std::process::id()));
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut bytes = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let options = ExportOptions::default();
-        let result = export::run(project, "jsonl", &options, &path, &Progress::default());
-        times.push(start.elapsed());
-        let size = std::fs::metadata(&path).map(|m| m.len());
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&path);
-            return Err(e.into());
-        }
-        bytes = size.unwrap_or(0) as usize;
-    }
-    let written = std::fs::read(&path);
-    let mut disk = Vec::with_capacity(runs);
-    if let Ok(bytes) = &written {
-        for _ in 0..runs {
-            let start = Instant::now();
-            let result = write_atomic(&path, bytes);
-            disk.push(start.elapsed());
-            if let Err(e) = result {
-                let _ = std::fs::remove_file(&path);
-                return Err(e.into());
-            }
-        }
-    }
-    let _ = std::fs::remove_file(&path);
-    let size = describe(project, bytes);
-    Ok([
-        Record::throughput("export_jsonl", &size, bytes, &times).target_mb_s(100.0),
-        Record::throughput(
-            "disk_write_atomic",
-            &format!("{:.0}MB", bytes as f64 / 1e6),
-            bytes,
-            &disk,
-        ),
-    ])
 }
 
 /// Review mode recomputes a document's places (`adjudicate::items`) after every edit: on a large
