@@ -59,12 +59,20 @@ impl Exporter for Hf {
         report: &mut ExportReport,
     ) -> Result<(), ExportError> {
         let names = label_list(job);
-        let index: HashMap<&str, usize> =
-            names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+        // Keyed by (prefix, label) as the words carry them, so no name is formatted per word.
+        let index: HashMap<(char, &str), usize> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let (prefix, label) = n.split_once('-')?;
+                let mut chars = prefix.chars();
+                Some(((chars.next()?, label), i)).filter(|_| chars.next().is_none())
+            })
+            .collect();
         let mut clashes = Vec::new();
         let tag = |t: Option<(char, &str)>| match t {
             None => 0,
-            Some((p, label)) => index.get(format!("{p}-{label}").as_str()).copied().unwrap_or(0),
+            Some(key) => index.get(&key).copied().unwrap_or(0),
         };
         let written = staging.file(out, |w| {
             for_each_tagged_sentence(job, "hf", report, &mut clashes, |walked| {
@@ -120,6 +128,31 @@ mod tests {
         );
         assert_eq!(lines[1]["id"], "d1:1");
         assert_eq!(report.skipped.len(), 3, "the same as conll: cut span, overlap, event");
+        Ok(())
+    }
+
+    #[test]
+    fn tags_index_the_names_of_labels_with_hyphens() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::model::{AnnId, DocMeta, Document, Edit, Project, Span};
+        let mut p = Project::new("t");
+        let meta = DocMeta { id: "d".into(), lang: "ru".into(), ..Default::default() };
+        p.documents.push(std::sync::Arc::new(Document::new(meta, "Южная Осетия признала ЛНР")));
+        for (id, s, e, label) in [(1, 0, 12, "Named-Entity"), (2, 22, 25, "B-I")] {
+            Edit::AddSpan { doc: 0, span: Span::new(AnnId(id), s, e, label, "a") }.apply(&mut p)?;
+        }
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("t.jsonl");
+        run(&p, "hf", &ExportOptions::default(), &out, &Progress::default())?;
+        let labels: Vec<String> =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("t.labels.json"))?)?;
+        let record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+        let tags: Vec<&str> = record["ner_tags"]
+            .as_array()
+            .ok_or("no tags")?
+            .iter()
+            .filter_map(|t| labels.get(t.as_u64()? as usize).map(String::as_str))
+            .collect();
+        assert_eq!(tags, ["B-Named-Entity", "I-Named-Entity", "O", "B-B-I"]);
         Ok(())
     }
 }

@@ -9,7 +9,7 @@ use crate::formats::tokens::{
     self, Walked, for_each_tagged_sentence, labels_only_note, refuse_overlaps,
 };
 use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 pub struct Conll;
@@ -26,6 +26,24 @@ pub(crate) fn tag_text(tag: Option<(char, &str)>, renamed: &mut BTreeSet<String>
             }
             format!("{prefix}-{safe}")
         }
+    }
+}
+
+/// Writes what `tag_text` makes of `tag` without a `String` per word: the prefix and the label
+/// as they are, unless the label holds whitespace (rare), which goes through `tag_text`.
+pub(crate) fn write_tag(
+    w: &mut impl Write,
+    tag: Option<(char, &str)>,
+    renamed: &mut BTreeSet<String>,
+) -> io::Result<()> {
+    match tag {
+        None => w.write_all(b"O"),
+        Some((prefix, label)) if !label.contains(tokens::is_space) => {
+            w.write_all(prefix.encode_utf8(&mut [0; 4]).as_bytes())?;
+            w.write_all(b"-")?;
+            w.write_all(label.as_bytes())
+        }
+        tag => w.write_all(tag_text(tag, renamed).as_bytes()),
     }
 }
 
@@ -52,7 +70,10 @@ impl Exporter for Conll {
                 Walked::Document => writeln!(w, "{DOCSTART}\n"),
                 Walked::Sentence(_, _, words) => {
                     for word in words {
-                        writeln!(w, "{} {}", word.text, tag_text(word.tag, &mut renamed))?;
+                        w.write_all(word.text.as_bytes())?;
+                        w.write_all(b" ")?;
+                        write_tag(w, word.tag, &mut renamed)?;
+                        w.write_all(b"\n")?;
                     }
                     w.write_all(b"\n")
                 }

@@ -206,3 +206,24 @@ fn labels_with_spaces_keep_the_columns() {
     assert_eq!(super::export::tag_text(None, &mut renamed), "O");
     assert_eq!(renamed.len(), 1, "noted once");
 }
+
+#[test]
+fn tags_are_written_as_tag_text_makes_them() -> Result {
+    let tags = [
+        None,
+        Some(('B', "Actor")),
+        Some(('I', "Дата")),
+        Some(('B', "Named\u{a0}Entity x")),
+        Some(('I', "")),
+        Some(('B', "a\u{1f}b")),
+    ];
+    let (mut made, mut written) = (BTreeSet::new(), BTreeSet::new());
+    for tag in tags {
+        let mut out = Vec::new();
+        super::export::write_tag(&mut out, tag, &mut written)?;
+        assert_eq!(String::from_utf8(out)?, super::export::tag_text(tag, &mut made), "{tag:?}");
+    }
+    assert_eq!(written, made, "the same renames are noted");
+    assert_eq!(made.len(), 2);
+    Ok(())
+}

@@ -2,25 +2,11 @@
 //! the regex semantics kept: prefixes are the first alternative matching at the start, suffixes
 //! the leftmost position from which some alternative reaches the end, infixes `finditer`'s scan.
 
-use super::classes::{ALPHA, ALPHA_LOWER, ALPHA_UPPER, ICONS};
-
-/// `LIST_PUNCT`, in spaCy's order (`……` is shadowed by `…` among prefixes, as in spaCy).
-#[rustfmt::skip]
-const PUNCT: &[&str] = &[
-    "\u{2026}", "\u{2026}\u{2026}", ",", ":", ";", "!", "?", "\u{bf}", "\u{61f}", "\u{a1}", "(", ")",
-    "[", "]", "{", "}", "<", ">", "_", "#", "*", "&", "\u{3002}", "\u{ff1f}", "\u{ff01}", "\u{ff0c}",
-    "\u{3001}", "\u{ff1b}", "\u{ff1a}", "\u{ff5e}", "\u{b7}", "\u{964}", "\u{60c}", "\u{6d4}",
-    "\u{61b}", "\u{66a}",
-];
-
-/// `LIST_QUOTES` (each a single character).
-const QUOTES: &str = "'\"\u{201d}\u{201c}`\u{2018}\u{b4}\u{2019}\u{201a},\u{201e}\u{bb}\u{ab}\
-    \u{300c}\u{300d}\u{300e}\u{300f}\u{ff08}\u{ff09}\u{3014}\u{3015}\u{3010}\u{3011}\u{300a}\
-    \u{300b}\u{3008}\u{3009}\u{2329}\u{232a}\u{27e6}\u{27e7}";
+use super::charset::{alpha, currency_start, icon, lower, punct, quote, upper};
 
 /// `LIST_CURRENCY`.
 #[rustfmt::skip]
-const CURRENCY: &[&str] = &[
+pub(super) const CURRENCY: &[&str] = &[
     "$", "\u{a3}", "\u{20ac}", "\u{a5}", "\u{e3f}", "US$", "C$", "A$", "\u{20bd}", "\u{fdfc}",
     "\u{20b4}", "\u{20a0}", "\u{20a1}", "\u{20a2}", "\u{20a3}", "\u{20a4}", "\u{20a5}", "\u{20a6}",
     "\u{20a7}", "\u{20a8}", "\u{20a9}", "\u{20aa}", "\u{20ab}", "\u{20ad}", "\u{20ae}", "\u{20af}",
@@ -138,41 +124,19 @@ const UNITS: &[&str] = &[
 ];
 
 /// `HYPHENS`, in the order the regex tries them.
-const HYPHENS: &[&str] = &["-", "\u{2013}", "\u{2014}", "--", "---", "\u{2014}\u{2014}", "~"];
+const HYPHENS: &[&[char]] = &[
+    &['-'],
+    &['\u{2013}'],
+    &['\u{2014}'],
+    &['-', '-'],
+    &['-', '-', '-'],
+    &['\u{2014}'; 2],
+    &['~'],
+];
 
 /// The longest fixed suffix (`اكواب`); only the dot run is longer.
 const LONGEST_SUFFIX: usize = 5;
 
-fn in_table(table: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-pub(super) fn alpha(c: char) -> bool {
-    in_table(ALPHA, c)
-}
-pub(super) fn lower(c: char) -> bool {
-    in_table(ALPHA_LOWER, c)
-}
-fn upper(c: char) -> bool {
-    in_table(ALPHA_UPPER, c)
-}
-fn icon(c: char) -> bool {
-    in_table(ICONS, c)
-}
-fn quote(c: char) -> bool {
-    QUOTES.contains(c)
-}
 /// Python's `[0-9]`.
 fn digit(c: char) -> bool {
     c.is_ascii_digit()
@@ -180,19 +144,14 @@ fn digit(c: char) -> bool {
 fn diacritic(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
-fn punct(c: char) -> bool {
-    // Every entry but `……` is one character; that one starts with `…`, itself an entry.
-    let mut buf = [0u8; 4];
-    PUNCT.contains(&&*c.encode_utf8(&mut buf))
-}
-
 fn is(s: &[char], text: &str) -> bool {
     s.iter().copied().eq(text.chars())
 }
 
+/// `s` starts with `text` (compared as it goes: no counting of `text` first).
 fn starts(s: &[char], text: &str) -> bool {
-    let n = text.chars().count();
-    s.len() >= n && is(&s[..n], text)
+    let mut s = s.iter();
+    text.chars().all(|t| s.next() == Some(&t))
 }
 
 /// What the language changes in the shared rules.
@@ -208,7 +167,7 @@ pub(super) struct Flavour {
 pub(super) fn prefix(s: &[char]) -> usize {
     let Some(&c) = s.first() else { return 0 };
     let next = s.get(1).copied();
-    if "§%=\u{2014}\u{2013}".contains(c) {
+    if matches!(c, '§' | '%' | '=' | '\u{2014}' | '\u{2013}') {
         return 1;
     }
     if c == '+' {
@@ -223,7 +182,9 @@ pub(super) fn prefix(s: &[char]) -> usize {
     if quote(c) {
         return 1;
     }
-    if let Some(cur) = CURRENCY.iter().find(|cur| starts(s, cur)) {
+    if currency_start(c)
+        && let Some(cur) = CURRENCY.iter().find(|cur| starts(s, cur))
+    {
         return cur.chars().count();
     }
     usize::from(icon(c))
@@ -261,11 +222,15 @@ fn suffix_at(s: &[char], p: usize, flavour: Flavour) -> bool {
             }
         }
     }
-    if is(t, "\u{2026}\u{2026}") || ["'s", "'S", "\u{2019}s", "\u{2019}S"].iter().any(|x| is(t, x))
+    if let [a, b] = t
+        && matches!((a, b), ('\u{2026}', '\u{2026}') | ('\'' | '\u{2019}', 's' | 'S'))
     {
         return true;
     }
-    after_digit && (CURRENCY.iter().any(|x| is(t, x)) || UNITS.iter().any(|x| is(t, x)))
+    // No currency or unit starts with a digit: the digits of a number skip the lists.
+    after_digit
+        && !t.first().is_some_and(|c| digit(*c))
+        && (CURRENCY.iter().any(|x| is(t, x)) || UNITS.iter().any(|x| is(t, x)))
 }
 
 /// Length of the suffix spaCy splits off `s`, 0 if none.
@@ -298,7 +263,10 @@ fn infix_at(s: &[char], p: usize, flavour: Flavour) -> Option<usize> {
     if c == '\u{2026}' || icon(c) {
         return Some(1);
     }
-    if b1.is_some_and(digit) && "+-*^".contains(c) && next.is_some_and(|n| digit(n) || n == '-') {
+    if b1.is_some_and(digit)
+        && matches!(c, '+' | '-' | '*' | '^')
+        && next.is_some_and(|n| digit(n) || n == '-')
+    {
         return Some(1);
     }
     let up_or_quote = |n: Option<char>| n.is_some_and(|n| upper(n) || quote(n));
@@ -308,10 +276,13 @@ fn infix_at(s: &[char], p: usize, flavour: Flavour) -> Option<usize> {
     if c == ',' && b1.is_some_and(alpha) && next.is_some_and(alpha) {
         return Some(1);
     }
+    // Every hyphen starts with one of these: most characters are rejected without the list.
     let hyphen = || {
+        if !matches!(c, '-' | '\u{2013}' | '\u{2014}' | '~') {
+            return None;
+        }
         HYPHENS.iter().find_map(|h| {
-            let n = h.chars().count();
-            (starts(&s[p..], h) && at(p + n).is_some_and(alpha)).then_some(n)
+            (s[p..].starts_with(h) && at(p + h.len()).is_some_and(alpha)).then_some(h.len())
         })
     };
     if b1.is_some_and(|b| alpha(b) || (flavour.digit_hyphen && digit(b)))
@@ -319,7 +290,10 @@ fn infix_at(s: &[char], p: usize, flavour: Flavour) -> Option<usize> {
     {
         return Some(n);
     }
-    if ":<>=/".contains(c) && b1.is_some_and(|b| alpha(b) || digit(b)) && next.is_some_and(alpha) {
+    if matches!(c, ':' | '<' | '>' | '=' | '/')
+        && b1.is_some_and(|b| alpha(b) || digit(b))
+        && next.is_some_and(alpha)
+    {
         return Some(1);
     }
     if flavour.diacritics && b1.is_some_and(diacritic) {
@@ -333,7 +307,7 @@ fn infix_at(s: &[char], p: usize, flavour: Flavour) -> Option<usize> {
             if let Some(n) = hyphen() {
                 return Some(n);
             }
-            if ":<>=/".contains(c) && next.is_some_and(alpha) {
+            if matches!(c, ':' | '<' | '>' | '=' | '/') && next.is_some_and(alpha) {
                 return Some(1);
             }
         }
@@ -391,6 +365,13 @@ mod tests {
         assert_eq!(suffix(&chars("People's"), EN), 2);
         assert_eq!(suffix(&chars("е\u{301}."), RU), 1);
         assert_eq!(suffix(&chars("е\u{301}."), EN), 0);
+    }
+
+    #[test]
+    fn no_currency_or_unit_starts_with_a_digit() {
+        let lists = CURRENCY.iter().chain(UNITS);
+        assert!(lists.clone().all(|x| !x.starts_with(|c: char| c.is_ascii_digit())));
+        assert!(lists.clone().all(|x| !x.is_empty()));
     }
 
     #[test]

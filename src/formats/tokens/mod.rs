@@ -3,8 +3,12 @@
 //! and the placing of spans on tokens with the overlap policy (`place.rs`).
 
 mod affixes;
+mod charset;
 mod classes;
+mod lookup;
 mod place;
+#[cfg(test)]
+mod reference;
 mod rules;
 mod sentences;
 #[cfg(test)]
@@ -48,24 +52,8 @@ pub fn rules_lang(lang: &str) -> &'static str {
 /// whitespace-free except whitespace tokens and a few multi-word exceptions (`до н.э.`).
 pub fn tokenize(text: &str, lang: &str) -> Vec<Token> {
     let rules = rules::for_lang(rules_lang(lang));
-    let chars: Vec<char> = text.chars().collect();
-    let mut bytes = Vec::with_capacity(chars.len() + 1);
-    let mut at = 0;
-    for c in &chars {
-        bytes.push(at);
-        at += c.len_utf8();
-    }
-    bytes.push(at);
-    rules
-        .split(&chars, true)
-        .into_iter()
-        .map(|p| Token {
-            start: p.start,
-            end: p.end,
-            byte_start: bytes[p.start],
-            byte_end: bytes[p.end],
-            ws: p.ws,
-            space: p.space,
-        })
-        .collect()
+    // Sized for the worst case at once: collecting grows it (and copies it) on Cyrillic.
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    rules.split(&chars, true)
 }

@@ -228,6 +228,15 @@ pub struct Word<'t, 'a> {
     pub tag: Option<(char, &'a str)>,
 }
 
+/// False when `s` certainly holds no whitespace (`is_space`): every such character is ASCII
+/// below `!` or starts with one of four UTF-8 lead bytes (U+0085 and U+00A0, U+1680, U+2000 to
+/// U+205F, U+3000), so most words are answered by a look at their bytes.
+fn may_hold_space(s: &str) -> bool {
+    // Without early exit or branches: words are short, and a branch per byte costs more.
+    let suspect = |b: u8| (b < b'!') | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3);
+    s.is_empty() || s.bytes().fold(false, |any, b| any | suspect(b))
+}
+
 /// The words of one sentence, tagged from per-token IOB2 `tags`.
 pub fn words<'t, 'a>(
     doc: &TokenDoc<'a>,
@@ -235,9 +244,14 @@ pub fn words<'t, 'a>(
     sentence: Range<usize>,
     tags: &[Option<(char, &'a str)>],
 ) -> Vec<Word<'t, 'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sentence.len());
     for i in sentence {
         let t = &doc.tokens[i];
+        let whole = t.text(text);
+        if !may_hold_space(whole) {
+            out.push(Word { text: whole, tag: tags[i] });
+            continue;
+        }
         let parts = t.text(text).split(is_space).filter(|w| !w.is_empty());
         for (n, part) in parts.enumerate() {
             let tag = match tags[i] {
@@ -422,6 +436,14 @@ mod tests {
             ["Южная B-Actor", "Осетия I-Actor", "и O", "ЛНР B-Actor", "до B-Date", "н.э. I-Date"],
             "no word holds whitespace: the NBSP token goes, `до н.э.` is split"
         );
+    }
+
+    #[test]
+    fn no_whitespace_escapes_the_byte_test() {
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|&c| is_space(c)) {
+            assert!(may_hold_space(c.encode_utf8(&mut [0; 4])), "{c:?}");
+        }
+        assert!(!may_hold_space("Южная") && !may_hold_space("н.э.") && may_hold_space(""));
     }
 
     #[test]

@@ -1,36 +1,31 @@
 //! One language's tokenizer as spaCy's `Tokenizer` runs it: exceptions (`specials/LANG.txt`,
 //! from `tests/data/tokens/spacy_tables.py`), affixes peeled off each whitespace-free chunk, then
 //! infixes, then the pass that merges exceptions the rules had split (`Hi:)`, `до н.э.`).
+//! Every chunk and token is looked at, so nothing here allocates per token.
 
+use super::Token;
 use super::affixes::{Flavour, infixes, prefix, suffix};
+use super::charset::plain;
+use super::lookup::{Chars, Shapes, Table};
 use super::url::is_url;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub(super) struct Rules {
     flavour: Flavour,
     /// Exception → lengths (in chars) of its pieces.
-    specials: HashMap<String, Vec<usize>>,
-    /// (first char, last char, length) of every exception: most chunks are rejected by this
-    /// without building a `String` to look up.
-    shapes: HashSet<(char, char, usize)>,
+    specials: Table<Vec<usize>>,
+    /// The shapes of every exception: most chunks are rejected by this without hashing.
+    shapes: Shapes,
     /// First token → the tokens the rules alone make of an exception.
-    merges: HashMap<String, Vec<Vec<String>>>,
+    merges: Table<Vec<Vec<Chars>>>,
     /// Shapes of the merges' first tokens, for the same quick rejection.
-    merge_shapes: HashSet<(char, char, usize)>,
+    merge_shapes: Shapes,
 }
 
-fn shape(s: &[char]) -> Option<(char, char, usize)> {
-    Some((*s.first()?, *s.last()?, s.len()))
-}
-
-/// A token as char positions: `ws` is a single space after it, `space` a whitespace token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Piece {
-    pub start: usize,
-    pub end: usize,
-    pub ws: bool,
-    pub space: bool,
+/// UTF-8 length of `chars`, without `len_utf8`'s branches: the sum runs many chars at once.
+fn utf8_len(chars: &[char]) -> usize {
+    let one = |c: &char| 1 + usize::from(*c >= '\u{80}') + usize::from(*c >= '\u{800}');
+    chars.iter().map(|c| one(c) + usize::from(*c >= '\u{10000}')).sum()
 }
 
 /// The languages with rules of their own; anything else gets spaCy's multi-language `xx`.
@@ -59,30 +54,33 @@ pub(super) fn for_lang(lang: &str) -> &'static Rules {
 /// Python's `str.isspace`, which spaCy splits on: Unicode White_Space plus the four ASCII
 /// information separators.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    // Answered without Unicode's table for the code points of most text (it runs per character).
+    match c as u32 {
+        0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 => true,
+        0x00..=0x84 | 0x86..=0x9f | 0xa1..=0x167f => false,
+        _ => c.is_whitespace(),
+    }
 }
 
 impl Rules {
     fn new(table: &str, flavour: Flavour) -> Self {
         let mut rules = Rules {
             flavour,
-            specials: HashMap::new(),
-            shapes: HashSet::new(),
-            merges: HashMap::new(),
-            merge_shapes: HashSet::new(),
+            specials: Table::default(),
+            shapes: Shapes::new(),
+            merges: Table::default(),
+            merge_shapes: Shapes::new(),
         };
         for line in table.lines().filter(|l| !l.is_empty()) {
-            let key: String = line.split('\t').collect();
-            let chars: Vec<char> = key.chars().collect();
-            rules.shapes.extend(shape(&chars));
+            let key: Chars = line.split('\t').flat_map(str::chars).collect();
+            rules.shapes.insert(&key);
             let pieces = line.split('\t').map(|p| p.chars().count()).collect();
             rules.specials.insert(key, pieces);
         }
         // spaCy merges only the exceptions that hold a space or that affix rules would cut,
         // and finds them as the tokens the rules alone make of them.
-        let keys: Vec<String> = rules.specials.keys().cloned().collect();
-        for key in keys {
-            let chars: Vec<char> = key.chars().collect();
+        let keys: Vec<Chars> = rules.specials.keys().cloned().collect();
+        for chars in keys {
             if !chars.contains(&' ')
                 && prefix(&chars) == 0
                 && suffix(&chars, flavour) == 0
@@ -90,14 +88,10 @@ impl Rules {
             {
                 continue;
             }
-            let pattern: Vec<String> = rules
-                .split(&chars, false)
-                .iter()
-                .map(|p| String::from_iter(&chars[p.start..p.end]))
-                .collect();
+            let pattern: Vec<Chars> =
+                rules.split(&chars, false).iter().map(|p| chars[p.start..p.end].into()).collect();
             if let Some(first) = pattern.first() {
-                let first_chars: Vec<char> = first.chars().collect();
-                rules.merge_shapes.extend(shape(&first_chars));
+                rules.merge_shapes.insert(first);
                 rules.merges.entry(first.clone()).or_default().push(pattern);
             }
         }
@@ -105,53 +99,70 @@ impl Rules {
     }
 
     fn special(&self, s: &[char]) -> Option<&Vec<usize>> {
-        if !shape(s).is_some_and(|k| self.shapes.contains(&k)) {
+        if !self.shapes.may_hold(s) {
             return None;
         }
-        self.specials.get(&String::from_iter(s))
+        self.specials.get(s)
     }
 
     /// spaCy's `_tokenize_affixes`, then (with exceptions) `_apply_special_cases`: runs of
     /// whitespace split the text; a single space after a token is its `ws`, any other run is a
     /// token; each chunk between goes through the exceptions and the affix rules.
-    pub(super) fn split(&self, chars: &[char], specials: bool) -> Vec<Piece> {
-        let mut out: Vec<Piece> = Vec::new();
+    pub(super) fn split(&self, chars: &[char], specials: bool) -> Vec<Token> {
+        // About one token per five characters of news text.
+        let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 4);
         let mut lens = Vec::new();
-        let mut push = |start: usize, end: usize, space: bool, out: &mut Vec<Piece>| {
+        // Byte offsets are counted here, in the one pass over the text, rather than after.
+        let mut push = |start: (usize, usize), end: (usize, usize), space, out: &mut Vec<Token>| {
             lens.clear();
             if space {
-                lens.push(end - start);
+                lens.push(end.0 - start.0);
             } else {
-                self.chunk(&chars[start..end], specials, &mut lens);
+                self.chunk(&chars[start.0..end.0], specials, &mut lens);
             }
-            let mut from = start;
-            for &n in &lens {
-                out.push(Piece { start: from, end: from + n, ws: false, space });
-                from += n;
+            let (mut from, mut byte) = start;
+            for (k, &n) in lens.iter().enumerate() {
+                let to = if k + 1 == lens.len() {
+                    end.1
+                } else {
+                    byte + utf8_len(&chars[from..from + n])
+                };
+                out.push(Token {
+                    start: from,
+                    end: from + n,
+                    byte_start: byte,
+                    byte_end: to,
+                    ws: false,
+                    space,
+                });
+                (from, byte) = (from + n, to);
             }
         };
         let Some(&first) = chars.first() else { return out };
         let mut in_ws = is_space(first);
-        let mut start = 0;
+        let mut start = (0, 0); // (char, byte)
+        let mut byte = 0;
         for (i, &c) in chars.iter().enumerate() {
+            let at = byte;
+            byte += utf8_len(&[c]);
             if is_space(c) == in_ws {
                 continue;
             }
-            if start < i {
-                push(start, i, in_ws, &mut out);
+            if start.0 < i {
+                push(start, (i, at), in_ws, &mut out);
             }
             if c == ' ' {
                 if let Some(last) = out.last_mut() {
                     last.ws = true;
                 }
-                start = i + 1;
+                start = (i + 1, at + 1);
             } else {
-                start = i;
+                start = (i, at);
             }
             in_ws = !in_ws;
         }
-        if start < chars.len() {
-            push(start, chars.len(), in_ws, &mut out);
+        if start.0 < chars.len() {
+            push(start, (chars.len(), byte), in_ws, &mut out);
         }
         if specials && !self.merges.is_empty() {
             self.merge(chars, &mut out);
@@ -164,6 +175,11 @@ impl Rules {
         let special = |s: &[char]| if specials { self.special(s) } else { None };
         if let Some(pieces) = special(s) {
             out.extend(pieces);
+            return;
+        }
+        // Most chunks are plain words: no rule below would cut them (`charset::plain`).
+        if plain(s) {
+            out.push(s.len());
             return;
         }
         let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
@@ -203,7 +219,8 @@ impl Rules {
         let rest = &s[a..b];
         if let Some(pieces) = special(rest) {
             out.extend(pieces);
-        } else if is_url(rest) {
+        } else if plain(rest) || is_url(rest) {
+            // A plain word is no URL and has no infix: one token either way, found sooner.
             out.push(rest.len());
         } else if !rest.is_empty() {
             let mut start = 0;
@@ -228,14 +245,18 @@ impl Rules {
     /// are claimed longest first, then leftmost (a run touching a claimed token is dropped);
     /// a claimed run whose text, spaces included, is an exception becomes that exception's
     /// tokens. This is how `до н.э.` becomes one token with a space inside.
-    fn merge(&self, chars: &[char], out: &mut Vec<Piece>) {
-        let texts: Vec<String> =
-            out.iter().map(|p| String::from_iter(&chars[p.start..p.end])).collect();
+    fn merge(&self, chars: &[char], out: &mut Vec<Token>) {
+        let text = |p: &Token| &chars[p.start..p.end];
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for (i, text) in texts.iter().enumerate() {
-            for pattern in self.merges.get(text).into_iter().flatten() {
+        for (i, piece) in out.iter().enumerate() {
+            if !self.merge_shapes.may_hold(text(piece)) {
+                continue;
+            }
+            for pattern in self.merges.get(text(piece)).into_iter().flatten() {
                 let end = i + pattern.len();
-                if end <= texts.len() && texts[i..end] == pattern[..] {
+                if end <= out.len()
+                    && out[i..end].iter().zip(pattern).all(|(p, t)| text(p) == &t[..])
+                {
                     found.push((i, end));
                 }
             }
@@ -258,14 +279,22 @@ impl Rules {
         let mut next = 0;
         for (i, end) in kept {
             let (from, to) = (old[i].start, old[end - 1].end);
-            let Some(lens) = self.specials.get(&String::from_iter(&chars[from..to])) else {
+            let Some(lens) = self.specials.get(&chars[from..to]) else {
                 continue; // spaCy copies the tokens when the text is not an exception
             };
             out.extend_from_slice(&old[next..i]);
-            let mut at = from;
+            let (mut at, mut byte) = (from, old[i].byte_start);
             for &n in lens {
-                out.push(Piece { start: at, end: at + n, ws: false, space: false });
-                at += n;
+                let len = utf8_len(&chars[at..at + n]);
+                out.push(Token {
+                    start: at,
+                    end: at + n,
+                    byte_start: byte,
+                    byte_end: byte + len,
+                    ws: false,
+                    space: false,
+                });
+                (at, byte) = (at + n, byte + len);
             }
             if let Some(last) = out.last_mut() {
                 last.ws = old[end - 1].ws;

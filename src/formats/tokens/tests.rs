@@ -134,6 +134,19 @@ fn whitespace_other_than_one_space_is_a_token() {
         ]
     );
     assert!(is_space('\u{1f}') && !'\u{1f}'.is_whitespace(), "Python's isspace is wider");
+    for c in (0..0x11_0000).filter_map(char::from_u32) {
+        let python = c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
+        assert_eq!(is_space(c), python, "{c:?}");
+    }
+}
+
+#[test]
+fn byte_offsets_count_every_width_of_character() {
+    let text = "a ж € 😀 Южная\u{a0}𝔘";
+    for t in tokenize(text, "ru") {
+        let chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+        assert_eq!(t.text(text), chars);
+    }
 }
 
 #[test]
@@ -146,4 +159,136 @@ fn emoji_accents_and_right_to_left() {
     let text = "😀 Южная";
     let t = tokenize(text, "ru");
     assert_eq!((t[1].start, t[1].end, t[1].byte_start), (2, 7, 5), "code points and bytes");
+}
+
+mod same_as_reference {
+    //! The fast tokenizer (a class table, plain words taken whole, no string per token) against
+    //! the one first written (`reference/`), on random text built from the pieces that matter.
+    use super::super::reference;
+    use super::tokenize;
+    use proptest::prelude::*;
+
+    /// Words, affixes, exceptions, URLs, numbers with units, whitespace of every kind.
+    const PIECES: &[&str] = &[
+        "Москва",
+        "ЛНР",
+        "Южно-Сахалинск",
+        "г.",
+        "т.е.",
+        "до н.э.",
+        "н.э.",
+        "млн.",
+        "ї",
+        "ґрунт",
+        "NATO",
+        "don't",
+        "People's",
+        "U.S.",
+        "Hi:)",
+        "cafe\u{301}",
+        "е\u{301}",
+        "2014-го",
+        "3.14",
+        "1,5",
+        "5км",
+        "100%",
+        "US$5",
+        "+7",
+        "2+2",
+        "°C.",
+        "https://tass.ru/a?b#c",
+        "tass.ru",
+        "user@example.org",
+        "192.168.1.1",
+        "8.8.8.8",
+        "президент.рф",
+        "слово.Слово",
+        "a--b",
+        "«",
+        "»",
+        "„",
+        "“",
+        "”",
+        "’",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "[",
+        "—",
+        "–",
+        "-",
+        "~",
+        "...",
+        "…",
+        "……",
+        ".",
+        ",",
+        ":",
+        ";",
+        "!",
+        "?",
+        "/",
+        "=",
+        "<",
+        "§",
+        "#",
+        "@",
+        "_",
+        "😀",
+        "\u{200d}",
+        "שלום",
+        "مرحبا",
+        "\u{6d4}",
+        "\u{2e80}",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{1f}",
+        "\u{2009}",
+    ];
+
+    /// A piece, an exception of the language tables, or any character of the scripts seen.
+    fn piece() -> impl Strategy<Value = String> {
+        let tables = [
+            include_str!("specials/ru.txt"),
+            include_str!("specials/uk.txt"),
+            include_str!("specials/en.txt"),
+        ];
+        let exceptions: Vec<String> = tables
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| !l.is_empty())
+            .map(|l| l.replace('\t', ""))
+            .collect();
+        let any_char = prop_oneof![
+            proptest::char::range('\u{20}', '\u{7e}'),
+            proptest::char::range('\u{a0}', '\u{3ff}'),
+            proptest::char::range('\u{400}', '\u{4ff}'),
+            proptest::char::range('\u{2000}', '\u{20cf}'),
+            any::<char>(),
+        ];
+        prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            2 => proptest::sample::select(exceptions),
+            2 => any_char.prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn tokens_are_those_of_the_reference_tokenizer(
+            pieces in proptest::collection::vec(piece(), 0..40),
+            lang in proptest::sample::select(&["ru", "uk", "en", "de"][..]),
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(tokenize(&text, lang), reference::tokenize(&text, lang), "{:?}", text);
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! or an e-mail address after prefixes and suffixes are gone stays one token, infixes and all.
 //! The input never holds whitespace, which makes the regex's `\S*` parts "the rest".
 
-use super::affixes::lower;
+use super::charset::lower;
 
 /// `[A-Za-z0-9\u00a1-\uffff]`, the characters of a host name label.
 fn label_char(c: char) -> bool {
