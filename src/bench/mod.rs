@@ -2,6 +2,7 @@
 //! load/save, export and memory, on generated documents from 10 KB to 10 MB. Prints a table, or
 //! one JSON object per measure with `--json`; `--quick` runs fewer frames and smaller projects.
 
+pub mod agree;
 pub mod exports;
 pub mod frame;
 pub mod import_ui;
@@ -21,11 +22,46 @@ pub const BYTES_PER_SPAN: usize = 50;
 const KB: usize = 1000;
 const MB: usize = 1_000_000;
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub quick: bool,
     pub json: bool,
+    /// Run only the measures with these names (all when empty).
+    pub only: Vec<String>,
 }
+
+impl Options {
+    /// Whether a group of measures that makes any of `names` is to run.
+    fn wants(&self, names: &[&str]) -> bool {
+        self.only.is_empty() || self.only.iter().any(|o| names.contains(&o.as_str()))
+    }
+}
+
+/// Every measure's name, for `--only` (checked before anything runs).
+pub const MEASURES: &[&str] = &[
+    "peak_memory",
+    "open_first_frame",
+    "frame_middle",
+    "frame_middle_ratio",
+    "add_span_frame",
+    "undo_frame",
+    "scroll_top_bottom",
+    "add_span",
+    "undo_add_span",
+    "review_places",
+    "add_span_while_saving",
+    "project_load",
+    "project_save",
+    "export_jsonl",
+    "disk_write_atomic",
+    "export_conll",
+    "export_hf",
+    "export_spacy",
+    "agree",
+    "import_ui_frames",
+    "import_total",
+    "import_landing_frame",
+];
 
 /// How much of each measure to run.
 struct Plan {
@@ -96,84 +132,151 @@ fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "bench: {text}");
 }
 
-/// Runs every measure; `out` receives what goes to standard output.
+/// Runs every measure (or those `options.only` names); `out` receives what goes to standard
+/// output.
 pub fn run(
     options: Options,
     out: &mut dyn FnMut(&str) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    if let Some(bad) = options.only.iter().find(|o| !MEASURES.contains(&o.as_str())) {
+        anyhow::bail!("no measure is called `{bad}`; the measures: {}", MEASURES.join(", "));
+    }
     let plan = Plan::new(options.quick);
     let mut report = Report { json: options.json, out, records: Vec::new() };
 
-    // Memory first, before the other measures have grown and fragmented the heap.
-    note("generating the 10 MB document");
-    let big = frame::one_doc(10 * MB, Layout::Paragraphs, 1)?;
-    let big_file = project::to_ron(&big)?;
-    let small_file = project::to_ron(&frame::one_doc(10 * KB, Layout::Paragraphs, 1)?)?;
-    for (file, size, budgeted) in [(&small_file, "10KB", false), (&big_file, "10MB", true)] {
-        match memory::open_peak(file, size, budgeted)? {
-            Some(record) => report.add(record)?,
-            None => note("peak memory skipped: /proc/self/status cannot be read here"),
+    big_document(&options, &plan, &mut report)?;
+
+    let on_many = [
+        "project_load",
+        "project_save",
+        "export_jsonl",
+        "disk_write_atomic",
+        "export_conll",
+        "export_hf",
+        "export_spacy",
+    ];
+    if options.wants(&on_many) {
+        note(&format!("generating {} documents of 3 KB", plan.docs));
+        let many = model_ops::many_docs(plan.docs, 3 * KB)?;
+        if options.wants(&on_many[..2]) {
+            for record in model_ops::load_and_save(&many, plan.file_runs, plan.docs)? {
+                report.add(record)?;
+            }
+        }
+        if options.wants(&on_many[2..4]) {
+            for record in exports::export_jsonl(&many, plan.file_runs)? {
+                report.add(record)?;
+            }
+        }
+        if options.wants(&on_many[4..]) {
+            for record in exports::export_tokens(&many, plan.file_runs)? {
+                report.add(record)?;
+            }
         }
     }
-    report.add(frame::open_first_frame(&big_file, "10MB", plan.open_runs)?)?;
-    drop(big_file);
 
-    let mut projects = vec![("sample.ron doc 1".to_string(), frame::sample()?)];
-    for (size, bytes) in [("10KB", 10 * KB), ("100KB", 100 * KB), ("1MB", MB)] {
-        projects.push((size.to_string(), frame::one_doc(bytes, Layout::Paragraphs, 1)?));
+    if options.wants(&["agree"]) {
+        note(&format!("generating {} documents of 3 KB × {} annotators", plan.docs, 3));
+        let layered = agree::project(plan.docs, 3 * KB)?;
+        report.add(agree::agree(&layered, plan.file_runs)?)?;
     }
-    let one_line = frame::one_doc(10 * MB, Layout::OneLine, 1)?;
-    projects.push(("10MB".to_string(), big.clone()));
-    projects.push(("10MB one line".to_string(), one_line.clone()));
-    for record in frame::middle_frames(projects, plan.frames)? {
-        report.add(record)?;
-    }
-    for size in ["10MB", "10MB one line"] {
-        if let (Some(large), Some(small)) =
-            (report.median("frame_middle", size), report.median("frame_middle", "10KB"))
-        {
-            let record = Record::new("frame_middle_ratio", &format!("{size} vs 10KB"));
-            report.add(record.with_ratio(large / small, 1.5))?;
+
+    if options.wants(&["import_ui_frames", "import_total", "import_landing_frame"]) {
+        note(&format!("importing {} MB behind the window", plan.import_bytes / MB));
+        let size = format!("{} MB text", plan.import_bytes / MB);
+        for record in import_ui::import_while_drawing(plan.import_bytes, &size)? {
+            report.add(record)?;
         }
-    }
-
-    for record in frame::edit_frames(big.clone(), "10MB, 200k spans", plan.edit_frames)? {
-        report.add(record)?;
-    }
-    report.add(frame::scroll(big.clone(), "10MB", plan.scroll_cap)?)?;
-    report.add(frame::scroll(one_line, "10MB one line", plan.scroll_cap)?)?;
-
-    let size = format!("10MB, {}k spans", big.span_count() / 1000);
-    // A deep copy, so the document is not shared and edits do not copy it.
-    let mut own = big.clone();
-    own.documents = big.documents.iter().map(|d| std::sync::Arc::new((**d).clone())).collect();
-    for record in model_ops::add_and_undo(own, &size, plan.edits)? {
-        report.add(record)?;
-    }
-    report.add(model_ops::review_places(&big, &size, plan.file_runs)?)?;
-    report.add(model_ops::add_during_save(big, &size, plan.save_edits)?)?;
-
-    note(&format!("generating {} documents of 3 KB", plan.docs));
-    let many = model_ops::many_docs(plan.docs, 3 * KB)?;
-    for record in model_ops::load_and_save(&many, plan.file_runs, plan.docs)? {
-        report.add(record)?;
-    }
-    for record in exports::export_jsonl(&many, plan.file_runs)? {
-        report.add(record)?;
-    }
-    for record in exports::export_tokens(&many, plan.file_runs)? {
-        report.add(record)?;
-    }
-
-    note(&format!("importing {} MB behind the window", plan.import_bytes / MB));
-    let size = format!("{} MB text", plan.import_bytes / MB);
-    for record in import_ui::import_while_drawing(plan.import_bytes, &size)? {
-        report.add(record)?;
     }
 
     if !options.json {
         let text = report::table(&report.records);
         (report.out)(&text)?;
+    }
+    Ok(())
+}
+
+/// The measures on the 10 MB document: memory, opening, frames, scrolling, edits.
+fn big_document(options: &Options, plan: &Plan, report: &mut Report) -> anyhow::Result<()> {
+    let names = [
+        "peak_memory",
+        "open_first_frame",
+        "frame_middle",
+        "frame_middle_ratio",
+        "add_span_frame",
+        "undo_frame",
+        "scroll_top_bottom",
+        "add_span",
+        "undo_add_span",
+        "review_places",
+        "add_span_while_saving",
+    ];
+    if !options.wants(&names) {
+        return Ok(());
+    }
+    // Memory first, before the other measures have grown and fragmented the heap.
+    note("generating the 10 MB document");
+    let big = frame::one_doc(10 * MB, Layout::Paragraphs, 1)?;
+    let big_file = project::to_ron(&big)?;
+    if options.wants(&["peak_memory"]) {
+        let small_file = project::to_ron(&frame::one_doc(10 * KB, Layout::Paragraphs, 1)?)?;
+        for (file, size, budgeted) in [(&small_file, "10KB", false), (&big_file, "10MB", true)] {
+            match memory::open_peak(file, size, budgeted)? {
+                Some(record) => report.add(record)?,
+                None => note("peak memory skipped: /proc/self/status cannot be read here"),
+            }
+        }
+    }
+    if options.wants(&["open_first_frame"]) {
+        report.add(frame::open_first_frame(&big_file, "10MB", plan.open_runs)?)?;
+    }
+    drop(big_file);
+
+    let one_line = frame::one_doc(10 * MB, Layout::OneLine, 1)?;
+    if options.wants(&["frame_middle", "frame_middle_ratio"]) {
+        let mut projects = vec![("sample.ron doc 1".to_string(), frame::sample()?)];
+        for (size, bytes) in [("10KB", 10 * KB), ("100KB", 100 * KB), ("1MB", MB)] {
+            projects.push((size.to_string(), frame::one_doc(bytes, Layout::Paragraphs, 1)?));
+        }
+        projects.push(("10MB".to_string(), big.clone()));
+        projects.push(("10MB one line".to_string(), one_line.clone()));
+        for record in frame::middle_frames(projects, plan.frames)? {
+            report.add(record)?;
+        }
+        for size in ["10MB", "10MB one line"] {
+            if let (Some(large), Some(small)) =
+                (report.median("frame_middle", size), report.median("frame_middle", "10KB"))
+            {
+                let record = Record::new("frame_middle_ratio", &format!("{size} vs 10KB"));
+                report.add(record.with_ratio(large / small, 1.5))?;
+            }
+        }
+    }
+
+    if options.wants(&["add_span_frame", "undo_frame"]) {
+        for record in frame::edit_frames(big.clone(), "10MB, 200k spans", plan.edit_frames)? {
+            report.add(record)?;
+        }
+    }
+    if options.wants(&["scroll_top_bottom"]) {
+        report.add(frame::scroll(big.clone(), "10MB", plan.scroll_cap)?)?;
+        report.add(frame::scroll(one_line, "10MB one line", plan.scroll_cap)?)?;
+    }
+
+    let size = format!("10MB, {}k spans", big.span_count() / 1000);
+    if options.wants(&["add_span", "undo_add_span"]) {
+        // A deep copy, so the document is not shared and edits do not copy it.
+        let mut own = big.clone();
+        own.documents = big.documents.iter().map(|d| std::sync::Arc::new((**d).clone())).collect();
+        for record in model_ops::add_and_undo(own, &size, plan.edits)? {
+            report.add(record)?;
+        }
+    }
+    if options.wants(&["review_places"]) {
+        report.add(model_ops::review_places(&big, &size, plan.file_runs)?)?;
+    }
+    if options.wants(&["add_span_while_saving"]) {
+        report.add(model_ops::add_during_save(big, &size, plan.save_edits)?)?;
     }
     Ok(())
 }

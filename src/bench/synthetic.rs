@@ -171,12 +171,13 @@ fn capitalised(out: &mut String, word: &str) {
 
 /// A word of the text: code points and bytes.
 #[derive(Clone, Copy)]
-struct Word {
-    cp: (u32, u32),
-    byte: (u32, u32),
+pub(super) struct Word {
+    pub cp: (u32, u32),
+    pub byte: (u32, u32),
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// The runs of alphanumeric characters of `text`, in order.
+pub(super) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 12);
     let mut start: Option<(u32, u32)> = None;
     let mut cp = 0u32;

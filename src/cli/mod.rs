@@ -108,6 +108,10 @@ enum Command {
         /// One JSON object per line per measure instead of a table.
         #[arg(long)]
         json: bool,
+        /// Run only these measures (comma-separated or repeated), e.g. `--only agree` or
+        /// `--only project_load,project_save`; an unknown name lists them all.
+        #[arg(long, value_name = "NAME", value_delimiter = ',')]
+        only: Vec<String>,
     },
 }
 
@@ -146,9 +150,9 @@ pub fn main() -> ExitCode {
         Some(Command::MergeDriver { base, ours, theirs }) => {
             merge::merge_driver(&base, &ours, &theirs)
         }
-        Some(Command::Bench { quick, json }) => {
-            crate::bench::run(crate::bench::Options { quick, json }, &mut |text| print(text))
-                .map(|()| OK)
+        Some(Command::Bench { quick, json, only }) => {
+            let options = crate::bench::Options { quick, json, only };
+            crate::bench::run(options, &mut |text| print(text)).map(|()| OK)
         }
     };
     match result {

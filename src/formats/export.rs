@@ -236,7 +236,7 @@ pub fn run(
     Ok(report)
 }
 
-/// The documents and annotations the options ask for (exports, and agreement per layer).
+/// The documents and annotations the options ask for, each as `view` gives it.
 pub fn select<'a>(
     project: &'a Project,
     options: &ExportOptions,
@@ -253,46 +253,52 @@ pub fn select<'a>(
         Layer::Annotator(name) => Some(name),
         Layer::Default => has_gold().then_some(GOLD_LAYER),
     };
-    let keep = |annotator: &str| only.is_none_or(|o| o == annotator);
     let mut out = Vec::new();
     for doc in &project.documents {
         if options.only_done && doc.meta.status != DocStatus::Done {
             continue;
         }
-        let spans: Vec<&Span> = doc.spans_by_position().filter(|s| keep(&s.annotator)).collect();
-        let kept = |id: AnnId| doc.span(id).is_some_and(|s| keep(&s.annotator));
-        let mut events = Vec::new();
-        for event in doc.events().filter(|e| keep(&e.annotator)) {
-            if !kept(event.trigger) {
-                report.skip(&doc.meta.id, event.id, "its trigger is in another layer");
-                continue;
-            }
-            // An argument may point to an event, or to a span of another layer.
-            let outside = |a: &crate::model::Argument| {
-                doc.span(a.target).is_some_and(|s| !keep(&s.annotator))
-                    || doc.event(a.target).is_some_and(|e| !keep(&e.annotator))
-            };
-            if event.arguments.iter().any(outside) {
-                let mut trimmed = event.clone();
-                trimmed.arguments.retain(|a| {
-                    let out = outside(a);
-                    if out {
-                        report.skip(
-                            &doc.meta.id,
-                            event.id,
-                            format!("argument {} → {} is in another layer", a.role, a.target),
-                        );
-                    }
-                    !out
-                });
-                events.push(Cow::Owned(trimmed));
-            } else {
-                events.push(Cow::Borrowed(event));
-            }
-        }
-        out.push(DocView { doc, spans, events });
+        out.push(view(doc, only, report));
     }
     out
+}
+
+/// One document's annotations of one layer (`only`: that annotator's; `None`: everyone's), as
+/// `select` gives them; agreement asks for each layer of one document at a time.
+pub fn view<'a>(doc: &'a Document, only: Option<&str>, report: &mut ExportReport) -> DocView<'a> {
+    let keep = |annotator: &str| only.is_none_or(|o| o == annotator);
+    let spans: Vec<&Span> = doc.spans_by_position().filter(|s| keep(&s.annotator)).collect();
+    let kept = |id: AnnId| doc.span(id).is_some_and(|s| keep(&s.annotator));
+    let mut events = Vec::new();
+    for event in doc.events().filter(|e| keep(&e.annotator)) {
+        if !kept(event.trigger) {
+            report.skip(&doc.meta.id, event.id, "its trigger is in another layer");
+            continue;
+        }
+        // An argument may point to an event, or to a span of another layer.
+        let outside = |a: &crate::model::Argument| {
+            doc.span(a.target).is_some_and(|s| !keep(&s.annotator))
+                || doc.event(a.target).is_some_and(|e| !keep(&e.annotator))
+        };
+        if event.arguments.iter().any(outside) {
+            let mut trimmed = event.clone();
+            trimmed.arguments.retain(|a| {
+                let out = outside(a);
+                if out {
+                    report.skip(
+                        &doc.meta.id,
+                        event.id,
+                        format!("argument {} → {} is in another layer", a.role, a.target),
+                    );
+                }
+                !out
+            });
+            events.push(Cow::Owned(trimmed));
+        } else {
+            events.push(Cow::Borrowed(event));
+        }
+    }
+    DocView { doc, spans, events }
 }
 
 /// Converts code point offsets of one document to another unit, in O(1) per offset after an

@@ -1,14 +1,24 @@
 //! Agreement between annotators (layers) on the same documents: spans pairwise (exact and
 //! overlapping matches, precision/recall/F1 per label), tokens (the CoNLL export's words and
 //! IOB2 tags: Cohen's κ per pair, Fleiss' κ and Krippendorff's α across all), and events
-//! (triggers by place and type; arguments by role and target place).
+//! (triggers by place and type; arguments by role and target place). Each document is read once
+//! (`layer.rs`: tokens, each layer's places and word tags on label ids), every pair compared on it
+//! (`pair.rs`), and the documents split between threads whose tallies add up in order.
 
-use super::coefficients::{cohen_kappa, fleiss_kappa, krippendorff_alpha};
-use crate::formats::export::{self, DocView, ExportOptions, ExportReport, Layer, Overlap};
-use crate::formats::tokens;
+mod layer;
+mod pair;
+#[cfg(test)]
+pub(super) mod reference;
+#[cfg(test)]
+mod tests;
+
+use super::coefficients::ItemTally;
 use crate::model::{AnnId, Project};
+use layer::Names;
+use pair::PairPart;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// Matches of B's items against A's: precision is over B's, recall over A's.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -119,181 +129,132 @@ impl Agreement {
     }
 }
 
-type Place = (usize, usize, String);
-
-/// One annotator's view of one document.
-struct Layered<'a> {
-    view: DocView<'a>,
-    tags: Vec<String>,
-}
-
 /// Agreement between every pair of annotators of `project` on the documents they share.
 pub fn agreement(project: &Project) -> Agreement {
-    let annotators: Vec<String> = project.annotators().into_iter().map(String::from).collect();
-    let mut out = Agreement { annotators: annotators.clone(), ..Default::default() };
-    // Each text is tokenized once; every layer of it is tagged on those tokens.
-    let tokens: Vec<Vec<tokens::Token>> = project
-        .documents
-        .iter()
-        .map(|d| tokens::tokenize(d.text(), tokens::rules_lang(&d.meta.lang)))
-        .collect();
-    // Each annotator's layer of each document, with the words' tags as CoNLL writes them.
-    let layers: Vec<Vec<Layered>> = annotators
-        .iter()
-        .map(|name| {
-            let options = ExportOptions {
-                layer: Layer::Annotator(name.clone()),
-                overlap: Overlap::Outer,
-                ..Default::default()
-            };
-            let mut report = ExportReport::default();
-            export::select(project, &options, &mut report)
-                .into_iter()
-                .zip(&tokens)
-                .map(|(view, tokens)| {
-                    let tags = word_tags(&view, tokens.clone());
-                    Layered { view, tags }
-                })
-                .collect()
-        })
-        .collect();
-    let shared: Vec<usize> = (0..project.documents.len())
-        .filter(|&d| layers.iter().all(|l| l[d].view.spans.len() + l[d].view.events.len() > 0))
-        .collect();
-    out.documents = shared.iter().map(|&d| project.documents[d].meta.id.clone()).collect();
-    for (i, a) in annotators.iter().enumerate() {
-        for (j, b) in annotators.iter().enumerate().skip(i + 1) {
-            let mut pair = Pair { a: a.clone(), b: b.clone(), ..Default::default() };
-            let (mut ta, mut tb) = (Vec::new(), Vec::new());
-            for &d in &shared {
-                compare(&layers[i][d].view, &layers[j][d].view, &mut pair);
-                ta.extend(layers[i][d].tags.iter().map(String::as_str));
-                tb.extend(layers[j][d].tags.iter().map(String::as_str));
-            }
-            pair.token_kappa = cohen_kappa(&ta, &tb);
-            let (a2, b2): (Vec<&str>, Vec<&str>) =
-                ta.iter().zip(&tb).filter(|(x, y)| !(**x == "O" && **y == "O")).unzip();
-            pair.token_kappa_without_o = cohen_kappa(&a2, &b2);
-            out.pairs.push(pair);
-        }
-    }
-    let mut items: Vec<Vec<&str>> = Vec::new();
-    for &d in &shared {
-        let n = layers.first().map_or(0, |l| l[d].tags.len());
-        for t in 0..n {
-            items.push(layers.iter().map(|l| l[d].tags[t].as_str()).collect());
-        }
-    }
-    out.tokens = items.len();
-    out.fleiss_kappa = fleiss_kappa(&items);
-    out.krippendorff_alpha = krippendorff_alpha(&items);
-    let tagged: Vec<Vec<&str>> =
-        items.into_iter().filter(|i| i.iter().any(|t| *t != "O")).collect();
-    out.fleiss_kappa_without_o = fleiss_kappa(&tagged);
-    out.krippendorff_alpha_without_o = krippendorff_alpha(&tagged);
-    out
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    // Threads pay off only on a project of some size (the window computes small ones).
+    let text: usize = project.documents.iter().map(|d| d.text().len()).sum();
+    agreement_in(project, if text < 256 * 1024 { 1 } else { threads })
 }
 
-/// The tag of every word of the document, as the CoNLL export writes them (`B-Actor`, `O`).
-fn word_tags(view: &DocView, tokens: Vec<tokens::Token>) -> Vec<String> {
-    let mut report = ExportReport::default();
-    let doc =
-        tokens::prepare_with(view, tokens, Some(Overlap::Outer), &mut report, &mut Vec::new());
-    let tags = tokens::iob2(&doc);
-    let mut out = Vec::new();
-    for sentence in &doc.sentences {
-        for word in tokens::words(&doc, view.text(), sentence.clone(), &tags) {
-            out.push(match word.tag {
-                None => "O".to_string(),
-                Some((p, label)) => format!("{p}-{label}"),
-            });
-        }
-    }
-    out
-}
-
-/// Adds one document's span and event comparison to the pair.
-fn compare(a: &DocView, b: &DocView, pair: &mut Pair) {
-    let id = a.id().to_string();
-    let place = |s: &crate::model::Span| (s.start, s.end, s.label.clone());
-    let pa: BTreeSet<Place> = a.spans.iter().map(|s| place(s)).collect();
-    let pb: BTreeSet<Place> = b.spans.iter().map(|s| place(s)).collect();
-    let exact = Counts { matched: pa.intersection(&pb).count(), a: pa.len(), b: pb.len() };
-    pair.exact.add(exact);
-    pair.exact_by_document.entry(id.clone()).or_default().add(exact);
-    let labels: BTreeSet<&String> = pa.iter().chain(&pb).map(|p| &p.2).collect();
-    for label in labels {
-        let of = |s: &BTreeSet<Place>| s.iter().filter(|p| &p.2 == label).count();
-        let matched = pa.intersection(&pb).filter(|p| &p.2 == label).count();
-        let c = Counts { matched, a: of(&pa), b: of(&pb) };
-        pair.exact_by_label.entry(label.clone()).or_default().add(c);
-    }
-    // Overlap: each of A's spans takes the first unmatched span of B with its label that
-    // overlaps it.
-    let mut taken = vec![false; b.spans.len()];
-    let mut by_label: BTreeMap<&str, Counts> = BTreeMap::new();
-    for s in &a.spans {
-        let hit = b.spans.iter().enumerate().position(|(k, t)| {
-            !taken[k] && t.label == s.label && t.start < s.end && s.start < t.end
-        });
-        let c = by_label.entry(&s.label).or_default();
-        c.a += 1;
-        if let Some(k) = hit {
-            taken[k] = true;
-            c.matched += 1;
-        }
-    }
-    for t in &b.spans {
-        by_label.entry(&t.label).or_default().b += 1;
-    }
-    let mut overlap = Counts::default();
-    for (label, c) in by_label {
-        overlap.add(c);
-        pair.overlap_by_label.entry(label.to_string()).or_default().add(c);
-    }
-    pair.overlap.add(overlap);
-    pair.overlap_by_document.entry(id.clone()).or_default().add(overlap);
-    for (view, side, other) in [(a, "a", &pb), (b, "b", &pa)] {
-        for s in &view.spans {
-            if !other.contains(&place(s)) {
-                pair.differences.push(Difference {
-                    doc: id.clone(),
-                    start: s.start,
-                    end: s.end,
-                    label: s.label.clone(),
-                    text: s.text.clone(),
-                    only_in: side.to_string(),
-                    ann: s.id,
-                });
-            }
-        }
-    }
-    let (ta, aa) = events(a);
-    let (tb, ab) = events(b);
-    pair.triggers.add(Counts { matched: ta.intersection(&tb).count(), a: ta.len(), b: tb.len() });
-    pair.arguments.add(Counts { matched: aa.intersection(&ab).count(), a: aa.len(), b: ab.len() });
-}
-
-/// Triggers as (place, type) and arguments as (trigger place, type, role, target place).
-#[allow(clippy::type_complexity)]
-fn events(view: &DocView) -> (BTreeSet<(Place, String)>, BTreeSet<(Place, String, String, Place)>) {
-    let doc = view.doc;
-    let place_of = |id: AnnId| -> Option<Place> {
-        doc.span(id).map(|s| (s.start, s.end, s.label.clone())).or_else(|| {
-            let e = doc.event(id)?;
-            let t = doc.span(e.trigger)?;
-            Some((t.start, t.end, e.event_type.clone()))
-        })
+/// `agreement` with the documents split into `parts` runs, each on a thread of its own.
+fn agreement_in(project: &Project, parts: usize) -> Agreement {
+    let runs = split(project, parts);
+    let names = Names::of(project, &runs);
+    let partials = in_parallel(&runs, |run| Partial::of(project, run, &names));
+    let raters = names.annotators.len();
+    let mut out = Agreement {
+        annotators: names.annotators.iter().map(|a| a.to_string()).collect(),
+        ..Default::default()
     };
-    let (mut triggers, mut arguments) = (BTreeSet::new(), BTreeSet::new());
-    for e in &view.events {
-        let Some(trigger) = place_of(e.trigger) else { continue };
-        triggers.insert((trigger.clone(), e.event_type.clone()));
-        for arg in &e.arguments {
-            if let Some(target) = place_of(arg.target) {
-                arguments.insert((trigger.clone(), e.event_type.clone(), arg.role.clone(), target));
-            }
+    let (mut items, mut tagged) =
+        (ItemTally::new(raters, names.tags()), ItemTally::new(raters, names.tags()));
+    let mut pairs: Vec<Vec<PairPart>> = Vec::new();
+    for part in partials {
+        out.documents.extend(part.shared.iter().map(|&d| project.documents[d].meta.id.clone()));
+        items.merge(&part.items);
+        tagged.merge(&part.tagged);
+        pairs.resize_with(part.pairs.len(), Vec::new);
+        for (all, p) in pairs.iter_mut().zip(part.pairs) {
+            all.push(p);
         }
     }
-    (triggers, arguments)
+    let mut parts = pairs.into_iter();
+    for (i, a) in out.annotators.iter().enumerate() {
+        for b in out.annotators.iter().skip(i + 1) {
+            let pair = Pair { a: a.clone(), b: b.clone(), ..Default::default() };
+            out.pairs.push(pair::finish(pair, parts.next().unwrap_or_default(), project, &names));
+        }
+    }
+    out.tokens = items.items();
+    out.fleiss_kappa = items.fleiss_kappa();
+    out.krippendorff_alpha = items.krippendorff_alpha();
+    out.fleiss_kappa_without_o = tagged.fleiss_kappa();
+    out.krippendorff_alpha_without_o = tagged.krippendorff_alpha();
+    out
+}
+
+/// What one run of documents contributes.
+struct Partial {
+    /// The documents every annotator worked on.
+    shared: Vec<usize>,
+    /// One per pair of annotators, in the order of `Agreement::pairs`.
+    pairs: Vec<PairPart>,
+    /// Every word's tags (one per annotator), and those of the words not `O` for everyone.
+    items: ItemTally,
+    tagged: ItemTally,
+}
+
+impl Partial {
+    fn of(project: &Project, run: &Range<usize>, names: &Names) -> Self {
+        let raters = names.annotators.len();
+        let mut out = Partial {
+            shared: Vec::new(),
+            pairs: Vec::new(),
+            items: ItemTally::new(raters, names.tags()),
+            tagged: ItemTally::new(raters, names.tags()),
+        };
+        for i in 0..raters {
+            for _ in i + 1..raters {
+                out.pairs.push(PairPart::new(names));
+            }
+        }
+        let mut item = vec![0; raters];
+        for d in run.clone() {
+            let Some(layers) = layer::layers(&project.documents[d], names) else { continue };
+            out.shared.push(d);
+            let mut p = 0;
+            for i in 0..raters {
+                for j in i + 1..raters {
+                    out.pairs[p].compare(d, &layers[i], &layers[j]);
+                    p += 1;
+                }
+            }
+            let words = layers.first().map_or(0, |l| l.tags.len());
+            for w in 0..words {
+                for (tag, l) in item.iter_mut().zip(&layers) {
+                    *tag = l.tags[w];
+                }
+                out.items.add(&item);
+                if item.iter().any(|&t| t != layer::O) {
+                    out.tagged.add(&item);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The documents in at most `parts` consecutive runs of about as much text each.
+fn split(project: &Project, parts: usize) -> Vec<Range<usize>> {
+    let docs = project.documents.len();
+    let total: usize = project.documents.iter().map(|d| d.text().len() + 1).sum();
+    let per = total.div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::new();
+    let (mut start, mut sum) = (0, 0);
+    for (i, d) in project.documents.iter().enumerate() {
+        sum += d.text().len() + 1;
+        if sum >= per * (out.len() + 1) && i + 1 < docs {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out.push(start..docs);
+    out
+}
+
+/// `f` of every run, the first on this thread and the others on threads of their own; the
+/// results in the order of `runs`.
+fn in_parallel<T: Send>(runs: &[Range<usize>], f: impl Fn(&Range<usize>) -> T + Sync) -> Vec<T> {
+    let Some((first, rest)) = runs.split_first() else { return Vec::new() };
+    std::thread::scope(|scope| {
+        let f = &f;
+        let others: Vec<_> = rest.iter().map(|run| scope.spawn(move || f(run))).collect();
+        let mut out = vec![f(first)];
+        for handle in others {
+            // A panic in a worker is a bug here; it goes on as if it had happened on this thread.
+            out.push(handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        out
+    })
 }

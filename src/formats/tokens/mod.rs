@@ -16,7 +16,7 @@ mod tests;
 mod url;
 
 pub use place::{
-    Placed, TokenDoc, Walked, Word, biluo, events_left_out, for_each_tagged_sentence, iob2,
+    Placed, TokenDoc, Walked, Word, biluo, events_left_out, for_each_tagged_sentence, iob2, kept,
     labels_only_note, prepare, prepare_with, refuse_overlaps, words,
 };
 pub use rules::is_space;

@@ -35,6 +35,19 @@ fn describe(text: &str, tokens: &[Token], first: usize, last: usize) -> String {
 
 /// Where `span` sits on `tokens`, or the reason it cannot, naming the nearest span that could.
 fn place<'a>(span: &'a Span, text: &str, tokens: &[Token]) -> Result<Placed<'a>, String> {
+    match locate(span, tokens) {
+        Ok((first, last)) => Ok(Placed { span, first, last }),
+        Err(Some((f, l))) => Err(format!(
+            "does not fall on token boundaries; nearest aligned: {}",
+            describe(text, tokens, f, l)
+        )),
+        Err(None) => Err("covers only whitespace, which token formats leave out".to_string()),
+    }
+}
+
+/// The first and last word tokens of `span`; if it is off their boundaries, the nearest ones
+/// that are (`Err(None)` when it covers only whitespace).
+fn locate(span: &Span, tokens: &[Token]) -> Result<(usize, usize), Option<(usize, usize)>> {
     let word = |i: &usize| !tokens[*i].space;
     // Tokens are sorted and disjoint: binary search by position.
     let from = tokens.partition_point(|t| t.end <= span.start);
@@ -43,13 +56,10 @@ fn place<'a>(span: &'a Span, text: &str, tokens: &[Token]) -> Result<Placed<'a>,
     let last = (from..to).rev().find(word);
     match (first, last) {
         (Some(f), Some(l)) if tokens[f].start == span.start && tokens[l].end == span.end => {
-            Ok(Placed { span, first: f, last: l })
+            Ok((f, l))
         }
-        (Some(f), Some(l)) => Err(format!(
-            "does not fall on token boundaries; nearest aligned: {}",
-            describe(text, tokens, f, l)
-        )),
-        _ => Err("covers only whitespace, which token formats leave out".to_string()),
+        (Some(f), Some(l)) => Err(Some((f, l))),
+        _ => Err(None),
     }
 }
 
@@ -70,6 +80,18 @@ fn choose<'a>(
     spans: Vec<Placed<'a>>,
     report: &mut ExportReport,
 ) -> Vec<Placed<'a>> {
+    let keep = resolve(&spans, policy, |k, s| {
+        let what = if policy == Overlap::Inner { "inner" } else { "outer" };
+        let winner = show(view.text(), &doc.tokens, &spans[k]);
+        let reason = format!("overlaps {winner}, kept instead (--overlap {what})");
+        report.skip(view.id(), s.id, reason);
+    });
+    spans.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
+}
+
+/// Which of `spans` the policy keeps; `lost(winner, span)` is called for each one it does not,
+/// in the order they are decided.
+fn resolve(spans: &[Placed], policy: Overlap, mut lost: impl FnMut(usize, &Span)) -> Vec<bool> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     let len = |i: &usize| spans[*i].span.end - spans[*i].span.start;
     match policy {
@@ -82,19 +104,32 @@ fn choose<'a>(
         let s = spans[i].span;
         let clash = kept.range(..s.end).next_back().map(|(_, &k)| k);
         match clash.filter(|&k| overlaps(spans[k].span, s)) {
-            Some(k) => {
-                let what = if policy == Overlap::Inner { "inner" } else { "outer" };
-                let winner = show(view.text(), &doc.tokens, &spans[k]);
-                let reason = format!("overlaps {winner}, kept instead (--overlap {what})");
-                report.skip(view.id(), s.id, reason);
-            }
+            Some(k) => lost(k, s),
             None => {
                 kept.insert(s.start, i);
                 keep[i] = true;
             }
         }
     }
-    spans.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
+    keep
+}
+
+/// The spans of `view` a one-tag-per-token format keeps on `tokens` under `policy` (`Error`
+/// keeps every overlap), in reading order: what `prepare_with` puts in `TokenDoc::spans`,
+/// without sentences and without the reasons for what is left out (agreement needs neither).
+pub fn kept<'a>(view: &DocView<'a>, tokens: &[Token], policy: Overlap) -> Vec<Placed<'a>> {
+    let placed: Vec<Placed<'a>> = view
+        .spans
+        .iter()
+        .filter_map(|&span| {
+            locate(span, tokens).ok().map(|(first, last)| Placed { span, first, last })
+        })
+        .collect();
+    if policy == Overlap::Error {
+        return placed;
+    }
+    let keep = resolve(&placed, policy, |_, _| {});
+    placed.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
 }
 
 /// Every span that overlaps another, with one it overlaps, for `--overlap error`.
