@@ -264,41 +264,75 @@ pub fn select<'a>(
 }
 
 /// One document's annotations of one layer (`only`: that annotator's; `None`: everyone's), as
-/// `select` gives them; agreement asks for each layer of one document at a time.
+/// `select` gives them.
 pub fn view<'a>(doc: &'a Document, only: Option<&str>, report: &mut ExportReport) -> DocView<'a> {
     let keep = |annotator: &str| only.is_none_or(|o| o == annotator);
     let spans: Vec<&Span> = doc.spans_by_position().filter(|s| keep(&s.annotator)).collect();
-    let kept = |id: AnnId| doc.span(id).is_some_and(|s| keep(&s.annotator));
-    let mut events = Vec::new();
-    for event in doc.events().filter(|e| keep(&e.annotator)) {
-        if !kept(event.trigger) {
-            report.skip(&doc.meta.id, event.id, "its trigger is in another layer");
-            continue;
-        }
-        // An argument may point to an event, or to a span of another layer.
-        let outside = |a: &crate::model::Argument| {
-            doc.span(a.target).is_some_and(|s| !keep(&s.annotator))
-                || doc.event(a.target).is_some_and(|e| !keep(&e.annotator))
-        };
-        if event.arguments.iter().any(outside) {
-            let mut trimmed = event.clone();
-            trimmed.arguments.retain(|a| {
-                let out = outside(a);
-                if out {
-                    report.skip(
-                        &doc.meta.id,
-                        event.id,
-                        format!("argument {} → {} is in another layer", a.role, a.target),
-                    );
-                }
-                !out
-            });
-            events.push(Cow::Owned(trimmed));
-        } else {
-            events.push(Cow::Borrowed(event));
+    let events = doc
+        .events()
+        .filter(|e| keep(&e.annotator))
+        .filter_map(|e| in_layer(doc, e, keep, report))
+        .collect();
+    DocView { doc, spans, events }
+}
+
+/// `view` of each of `annotators`' layers, in one pass over the document (agreement compares
+/// every layer of every document).
+pub fn views<'a>(
+    doc: &'a Document,
+    annotators: &[&str],
+    report: &mut ExportReport,
+) -> Vec<DocView<'a>> {
+    let mut out: Vec<DocView> =
+        annotators.iter().map(|_| DocView { doc, spans: Vec::new(), events: Vec::new() }).collect();
+    let layer = |annotator: &str| annotators.iter().position(|a| *a == annotator);
+    for span in doc.spans_by_position() {
+        if let Some(k) = layer(&span.annotator) {
+            out[k].spans.push(span);
         }
     }
-    DocView { doc, spans, events }
+    for event in doc.events() {
+        let Some(k) = layer(&event.annotator) else { continue };
+        if let Some(e) = in_layer(doc, event, |a| a == annotators[k], report) {
+            out[k].events.push(e);
+        }
+    }
+    out
+}
+
+/// `event` of the layer `keep` says yes to: left out (and reported) if its trigger is in
+/// another layer, its arguments into other layers removed (and reported).
+fn in_layer<'a>(
+    doc: &'a Document,
+    event: &'a Event,
+    keep: impl Fn(&str) -> bool,
+    report: &mut ExportReport,
+) -> Option<Cow<'a, Event>> {
+    if !doc.span(event.trigger).is_some_and(|s| keep(&s.annotator)) {
+        report.skip(&doc.meta.id, event.id, "its trigger is in another layer");
+        return None;
+    }
+    // An argument may point to an event, or to a span of another layer.
+    let outside = |a: &crate::model::Argument| {
+        doc.span(a.target).is_some_and(|s| !keep(&s.annotator))
+            || doc.event(a.target).is_some_and(|e| !keep(&e.annotator))
+    };
+    if !event.arguments.iter().any(outside) {
+        return Some(Cow::Borrowed(event));
+    }
+    let mut trimmed = event.clone();
+    trimmed.arguments.retain(|a| {
+        let out = outside(a);
+        if out {
+            report.skip(
+                &doc.meta.id,
+                event.id,
+                format!("argument {} → {} is in another layer", a.role, a.target),
+            );
+        }
+        !out
+    });
+    Some(Cow::Owned(trimmed))
 }
 
 /// Converts code point offsets of one document to another unit, in O(1) per offset after an

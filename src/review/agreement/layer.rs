@@ -121,8 +121,7 @@ pub struct Layer<'a> {
 pub fn layers<'a>(doc: &'a Document, names: &Names) -> Option<Vec<Layer<'a>>> {
     // What a layer leaves out (events triggered in another layer) is the exports' concern.
     let mut report = ExportReport::default();
-    let views: Vec<DocView> =
-        names.annotators.iter().map(|a| export::view(doc, Some(a), &mut report)).collect();
+    let views = export::views(doc, &names.annotators, &mut report);
     if views.iter().any(|v| v.spans.is_empty() && v.events.is_empty()) {
         return None;
     }

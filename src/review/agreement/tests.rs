@@ -17,8 +17,9 @@ const SAMPLE: &str = include_str!("../../../projects/sample.ron");
 
 /// A base span (first word, words, label) and what each annotator does with it.
 type Base = (usize, usize, usize, Vec<usize>);
-/// An event: trigger (index into all spans), type, arguments (role, target, on an event?).
-type Ev = (usize, usize, Vec<(usize, usize, bool)>);
+/// A base event: trigger (a base span), type, arguments (role, a base span or an earlier event,
+/// which), and what each annotator does with it.
+type Ev = (usize, usize, Vec<(usize, usize, bool)>, Vec<usize>);
 
 /// The round-trip tests' words, and a multi-word token (`до н.э.` is one token, two words).
 fn word(i: usize) -> &'static str {
@@ -47,17 +48,19 @@ fn document(
     annotators: usize,
     words: Vec<(usize, usize)>,
     base: Vec<Base>,
-    events: Vec<(usize, Ev)>,
+    events: Vec<Ev>,
 ) -> Document {
     let (text, ranges) = text_of(&words);
-    let mut spans = Vec::new();
+    let (mut spans, mut copies) = (Vec::new(), Vec::new());
     let mut id = 1;
     for (first, n, label, what) in base {
+        // Each annotator's copy of this span, if they made one.
+        let mut copy = vec![None; annotators];
         for (k, name) in ANNOTATORS.iter().enumerate().take(annotators) {
             let first = first % ranges.len();
             let last = (first + n - 1).min(ranges.len() - 1);
             let (mut start, mut end, mut label) = (ranges[first].0, ranges[last].1, label);
-            match what.get(k).copied().unwrap_or(0) {
+            match what[k] {
                 0 => continue,
                 1 => label += 1,
                 2 if end - start > 1 => start += 1, // off the token boundary
@@ -67,24 +70,47 @@ fn document(
                 _ => {}
             }
             spans.push(Span::new(AnnId(id), start, end, LABELS[label % LABELS.len()], name));
+            copy[k] = Some(AnnId(id));
             id += 1;
         }
+        copies.push(copy);
     }
+    // An annotator's copy of base span `b`, else someone else's (an annotation in another layer).
+    let copy_of = |b: usize, k: usize| -> Option<AnnId> {
+        let copy = copies.get(b % copies.len().max(1))?;
+        copy[k].or_else(|| copy.iter().flatten().next().copied())
+    };
     let mut evs: Vec<Event> = Vec::new();
-    for (k, (trigger, kind, args)) in events {
-        let Some(trigger) = spans.get(trigger % spans.len().max(1)) else { continue };
-        let name = ANNOTATORS[k % annotators];
-        let mut event = Event::new(AnnId(id), trigger.id, TYPES[kind % TYPES.len()], name);
-        id += 1;
-        for (role, target, on_event) in args {
-            let target = if on_event && !evs.is_empty() {
-                evs[target % evs.len()].id
-            } else {
-                spans[target % spans.len()].id
+    let mut theirs: Vec<Vec<AnnId>> = vec![Vec::new(); annotators];
+    for (trigger, kind, args, what) in events {
+        for (k, name) in ANNOTATORS.iter().enumerate().take(annotators) {
+            let (kind, trigger) = match what[k] {
+                0 => continue,
+                1 => (kind + 1, copy_of(trigger, k)),
+                2 => (kind, copy_of(trigger, (k + 1) % annotators)),
+                _ => (kind, copy_of(trigger, k)),
             };
-            event.arguments.push(Argument { role: ROLES[role % ROLES.len()].into(), target });
+            let Some(trigger) = trigger else { continue };
+            let mut event = Event::new(AnnId(id), trigger, TYPES[kind % TYPES.len()], name);
+            for (n, &(role, target, on_event)) in args.iter().enumerate() {
+                let earlier = &theirs[k];
+                let target = if on_event {
+                    (!earlier.is_empty()).then(|| earlier[target % earlier.len()])
+                } else if what[k] == 3 && n == 0 {
+                    None // this annotator left the first argument out
+                } else {
+                    copy_of(target, k)
+                };
+                if let Some(target) = target {
+                    event
+                        .arguments
+                        .push(Argument { role: ROLES[role % ROLES.len()].into(), target });
+                }
+            }
+            theirs[k].push(event.id);
+            evs.push(event);
+            id += 1;
         }
-        evs.push(event);
     }
     let meta = DocMeta {
         id: format!("doc-{}", index % 3),
@@ -96,9 +122,10 @@ fn document(
 }
 
 fn project() -> impl Strategy<Value = Project> {
-    let base = (0..40usize, 1..4usize, 0..3usize, prop::collection::vec(0..8usize, 4));
-    let arg = (0..3usize, 0..64usize, any::<bool>());
-    let event = (0..4usize, (0..64usize, 0..3usize, prop::collection::vec(arg, 0..3)));
+    let what = prop::collection::vec(prop_oneof![2 => 0..8usize, 3 => Just(7)], 4);
+    let base = (0..40usize, 1..4usize, 0..3usize, what.clone());
+    let arg = (0..3usize, 0..64usize, prop::bool::weighted(0.2));
+    let event = (0..64usize, 0..3usize, prop::collection::vec(arg, 0..3), what);
     let doc = (
         prop::collection::vec((0..=WORDS.len(), 0..GAPS.len()), 1..40),
         prop::collection::vec(base, 0..14),
