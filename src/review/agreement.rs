@@ -137,7 +137,8 @@ pub fn agreement(project: &Project) -> Agreement {
     agreement_in(project, if text < 256 * 1024 { 1 } else { threads })
 }
 
-/// `agreement` with the documents split into `parts` runs, each on a thread of its own.
+/// `agreement` with the documents split into `parts` runs, each but the first on a thread of
+/// its own.
 fn agreement_in(project: &Project, parts: usize) -> Agreement {
     let runs = split(project, parts);
     let names = Names::of(project, &runs);
