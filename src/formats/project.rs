@@ -75,9 +75,62 @@ pub(crate) struct DocumentIn {
     next_id: u64,
     text: String,
     #[serde(default)]
-    spans: Vec<Span>,
+    spans: Chunked<Span>,
     #[serde(default)]
     events: Vec<Event>,
+}
+
+/// A list read in chunks of 4,096, so that moving 200k spans into the document frees the file's
+/// copy as it goes instead of holding one 30 MB vector until the end (peak memory of opening).
+#[derive(Debug)]
+pub(crate) struct Chunked<T>(Vec<Vec<T>>);
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Chunked<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                const CHUNK: usize = 4096;
+                let mut chunks = Vec::new();
+                let mut chunk = Vec::with_capacity(CHUNK);
+                while let Some(item) = seq.next_element()? {
+                    chunk.push(item);
+                    if chunk.len() == CHUNK {
+                        chunks.push(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                    }
+                }
+                if !chunk.is_empty() {
+                    chunks.push(chunk);
+                }
+                Ok(Chunked(chunks))
+            }
+        }
+        d.deserialize_seq(Visit(std::marker::PhantomData))
+    }
 }
 
 #[derive(Serialize)]
@@ -185,7 +238,7 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
             comments: d.comments,
             rejected: d.rejected,
         };
-        match Document::from_parts(meta, d.text, d.spans, d.events, d.next_id) {
+        match Document::new(meta, d.text).place(d.spans, d.events, d.next_id) {
             Ok(doc) => documents.push(Arc::new(doc)),
             Err(p) => problems.extend(p),
         }

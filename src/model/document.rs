@@ -137,17 +137,18 @@ impl Document {
     }
 
     /// Adds spans and events to a document that has none yet (see `from_parts`).
-    fn place(
+    pub(crate) fn place(
         self,
-        spans: Vec<Span>,
+        spans: impl IntoIterator<Item = Span>,
         events: Vec<Event>,
         next_id: u64,
     ) -> Result<Self, Vec<Problem>> {
+        let spans = spans.into_iter();
         let mut doc = self;
         let len = doc.char_len();
         let mut problems = Vec::new();
         // In file order, which is reading order: the index then has little left to sort.
-        let mut entries = Vec::with_capacity(spans.len());
+        let mut entries = Vec::with_capacity(spans.size_hint().0);
         for span in spans {
             let kind = if span.start >= span.end {
                 Some(ProblemKind::EmptyOrReversed { start: span.start, end: span.end })
