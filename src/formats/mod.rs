@@ -15,6 +15,7 @@ pub mod label_studio;
 pub mod progress;
 pub mod project;
 pub mod ron_read;
+pub mod ron_write;
 pub mod spacy;
 pub mod span_graph;
 pub mod staging;
