@@ -22,7 +22,8 @@ fn reset_peak() -> bool {
 
 /// Peak and held memory of parsing `file` (a one-document project) into a window that is
 /// already up and drawing three frames of it. The file text itself is not counted. With
-/// `budgeted`, the peak is held to 4× the text plus 200 bytes a span. `None` where the counters
+/// `budgeted`, the peak is held to 4× the text plus 200 bytes an annotation (span or event: the
+/// issue's "one span per 50 characters, events included"). `None` where the counters
 /// cannot be read.
 pub fn open_peak(file: &str, size: &str, budgeted: bool) -> anyhow::Result<Option<Record>> {
     let mut h = Headless::new(Project::default());
@@ -32,10 +33,9 @@ pub fn open_peak(file: &str, size: &str, budgeted: bool) -> anyhow::Result<Optio
         return Ok(None);
     };
     let loaded = project::parse("bench.ron", file)?;
-    let budget = loaded
-        .project
-        .doc(0)
-        .map_or(0.0, |d| 4.0 * d.text().len() as f64 + 200.0 * d.span_count() as f64);
+    let budget = loaded.project.doc(0).map_or(0.0, |d| {
+        4.0 * d.text().len() as f64 + 200.0 * (d.span_count() + d.event_count()) as f64
+    });
     h.app.state.replace_loaded(loaded, None);
     h.frames(3);
     let (Some(peak), Some(after)) = (status_bytes("VmHWM"), status_bytes("VmRSS")) else {

@@ -2,7 +2,7 @@
 //! words, some Latin, digits, «quotes», no-break spaces) in paragraphs of varied length, or one
 //! line with no breaks; spans on whole words, nested and overlapping. Seeded: always the same text.
 
-use crate::model::{AnnId, DocMeta, Document, Project, Span};
+use crate::model::{AnnId, Argument, DocMeta, Document, Event, Project, Span};
 use std::sync::Arc;
 
 /// splitmix64: tiny, fast, and good enough to vary text; no dependency.
@@ -267,7 +267,42 @@ pub fn spans(text: &str, bytes_per_span: usize, seed: u64) -> Vec<Span> {
     spans
 }
 
-/// A document of about `bytes` bytes with one span per `bytes_per_span` bytes.
+/// Event types of the default schema the generated events use.
+const EVENT_TYPES: [&str; 4] = ["Statement", "Meeting", "MilitaryAction", "Agreement"];
+
+/// Events on most `Event` spans (nine in ten of those with an Actor near), by the same
+/// annotator: the nearest Actor before the trigger as Agent and the nearest Date after it as Time, when they are close. Ids follow
+/// the spans'.
+pub fn events(spans: &[Span], seed: u64) -> Vec<Event> {
+    let mut rng = Rng::new(seed ^ 0xe7e7);
+    let mut out = Vec::new();
+    let mut next = spans.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
+    for (j, trigger) in spans.iter().enumerate() {
+        if trigger.label != "Event" || rng.percent(10) {
+            continue;
+        }
+        let near = |n: &usize, label: &str| {
+            spans[*n].label == label && spans[*n].annotator == trigger.annotator
+        };
+        // Every type wants an Agent: no Actor near, no event.
+        let Some(before) = (j.saturating_sub(6)..j).rev().find(|n| near(n, "Actor")) else {
+            continue;
+        };
+        let after = (j + 1..spans.len().min(j + 7)).find(|n| near(n, "Date"));
+        let kind = EVENT_TYPES[rng.below(EVENT_TYPES.len())];
+        let mut event = Event::new(AnnId(next), trigger.id, kind, &trigger.annotator);
+        next += 1;
+        for (role, target) in [("Agent", Some(before)), ("Time", after)] {
+            if let Some(n) = target {
+                event.arguments.push(Argument { role: role.to_string(), target: spans[n].id });
+            }
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// A document of about `bytes` bytes with one span per `bytes_per_span` bytes, and events.
 pub fn document(
     id: &str,
     bytes: usize,
@@ -277,6 +312,7 @@ pub fn document(
 ) -> anyhow::Result<Document> {
     let text = text(bytes, layout, seed);
     let spans = spans(&text, bytes_per_span, seed);
+    let events = events(&spans, seed);
     let meta = DocMeta {
         id: id.into(),
         title: format!("Синтетическая статья {id}"),
@@ -285,7 +321,7 @@ pub fn document(
         dateline: Some("2015-04-28".into()),
         ..Default::default()
     };
-    Document::from_parts(meta, text, spans, Vec::new(), 0).map_err(|problems| {
+    Document::from_parts(meta, text, spans, events, 0).map_err(|problems| {
         anyhow::anyhow!("generated document {id} is invalid: {} problem(s)", problems.len())
     })
 }
@@ -313,6 +349,8 @@ mod tests {
         let doc = document("d", 10_000, Layout::Paragraphs, 50, 7).ok();
         let n = doc.as_ref().map_or(0, |d| d.span_count());
         assert_eq!(n, 10_000 / 50);
+        let events = doc.as_ref().map_or(0, |d| d.event_count());
+        assert!(events > n / 10, "{events} events");
         // Covered texts match, and some spans nest or cross.
         let d =
             doc.as_ref().map(|d| crate::model::validate::check_document(&Project::default(), d));

@@ -77,11 +77,11 @@ pub(crate) struct DocumentIn {
     #[serde(default)]
     spans: Chunked<Span>,
     #[serde(default)]
-    events: Vec<Event>,
+    events: Chunked<Event>,
 }
 
-/// A list read in chunks of 4,096, so that moving 200k spans into the document frees the file's
-/// copy as it goes instead of holding one 30 MB vector until the end (peak memory of opening).
+/// A list read in chunks of 4,096, so that moving 200k spans (or events) into the document frees
+/// the file's copy as it goes instead of holding one 30 MB vector until the end (peak memory of opening).
 #[derive(Debug)]
 pub(crate) struct Chunked<T>(Vec<Vec<T>>);
 

@@ -3,15 +3,15 @@
 //! beside an index by position. Only edits (`edit.rs`) change annotations, through the
 //! crate-private API.
 
-use super::event::{DocStatus, Event};
+use super::event::{Argument, DocStatus, Event};
 use super::ids::AnnId;
 use super::offsets::OffsetTable;
 use super::review::{Comment, Rejection, ReviewStatus};
 use super::span_index::{IndexEntry, SpanIndex};
-use super::span_store::SpanStore;
+use super::span_store::{Referrers, SpanStore, Store};
 use super::validate::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a document is, apart from its text and annotations.
@@ -86,9 +86,10 @@ pub struct Document {
     offsets: OffsetTable,
     spans: SpanStore,
     index: SpanIndex,
-    events: BTreeMap<AnnId, Event>,
+    events: Store<Event>,
     /// Events by trigger span (a trigger never changes once the event exists).
-    triggers: HashMap<AnnId, Vec<AnnId>>,
+    /// Per annotation, the events naming it as trigger or argument.
+    referrers: Store<Referrers>,
     /// The next id to hand out; only ever grows, so ids are never reused.
     next_id: u64,
     /// Bumped on every annotation change, for caches that depend on the annotations.
@@ -115,8 +116,8 @@ impl Document {
             text,
             spans: SpanStore::default(),
             index: SpanIndex::new(),
-            events: BTreeMap::new(),
-            triggers: HashMap::new(),
+            events: Store::default(),
+            referrers: Store::default(),
             next_id: 1,
             revision: 0,
         }
@@ -140,7 +141,7 @@ impl Document {
     pub(crate) fn place(
         self,
         spans: impl IntoIterator<Item = Span>,
-        events: Vec<Event>,
+        events: impl IntoIterator<Item = Event>,
         next_id: u64,
     ) -> Result<Self, Vec<Problem>> {
         let spans = spans.into_iter();
@@ -149,7 +150,10 @@ impl Document {
         let mut problems = Vec::new();
         // In file order, which is reading order: the index then has little left to sort.
         let mut entries = Vec::with_capacity(spans.size_hint().0);
-        for span in spans {
+        let mut next = doc.next_id;
+        let doc_id = doc.meta.id.clone();
+        // Streamed into the store's shards: the file's list is freed as it is read (peak memory).
+        let placed = spans.filter_map(|span| {
             let kind = if span.start >= span.end {
                 Some(ProblemKind::EmptyOrReversed { start: span.start, end: span.end })
             } else if span.end > len {
@@ -158,21 +162,19 @@ impl Document {
                 None
             };
             if let Some(kind) = kind {
-                problems.push(Problem::error(&doc.meta.id, Some(span.id), kind));
-                continue;
-            }
-            if doc.spans.contains_key(&span.id) {
-                problems.push(Problem::error(
-                    &doc.meta.id,
-                    Some(span.id),
-                    ProblemKind::DuplicateAnnId,
-                ));
-                continue;
+                problems.push(Problem::error(&doc_id, Some(span.id), kind));
+                return None;
             }
             entries.push(span.entry());
-            doc.next_id = doc.next_id.max(span.id.0 + 1);
-            doc.spans.insert(span);
+            next = next.max(span.id.0 + 1);
+            Some(span)
+        });
+        let (store, duplicates) = SpanStore::from_spans(placed);
+        doc.next_id = next;
+        for id in duplicates {
+            problems.push(Problem::error(&doc.meta.id, Some(id), ProblemKind::DuplicateAnnId));
         }
+        doc.spans = store;
         for event in events {
             if doc.spans.contains_key(&event.id) || doc.events.contains_key(&event.id) {
                 problems.push(Problem::error(
@@ -301,12 +303,13 @@ impl Document {
 
     /// Events anchored on span `trigger`, in id order.
     pub fn events_triggered_by(&self, trigger: AnnId) -> impl Iterator<Item = &Event> + '_ {
-        self.triggers.get(&trigger).into_iter().flatten().filter_map(|id| self.events.get(id))
+        self.events_referring_to(trigger).filter(move |e| e.trigger == trigger)
     }
 
     /// Events that point at `id` (span or event) as trigger or argument.
     pub fn events_referring_to(&self, id: AnnId) -> impl Iterator<Item = &Event> + '_ {
-        self.events.values().filter(move |e| e.refers_to(id))
+        let ids = self.referrers.get(&id).map_or(&[][..], |r| &r.events[..]);
+        ids.iter().filter_map(|e| self.events.get(e)).filter(move |e| e.refers_to(id))
     }
 
     /// Whether `id` names a span or an event of this document.
@@ -357,24 +360,67 @@ impl Document {
 
     pub(crate) fn insert_event(&mut self, event: Event) {
         self.next_id = self.next_id.max(event.id.0 + 1);
-        let ids = self.triggers.entry(event.trigger).or_default();
-        if let Err(at) = ids.binary_search(&event.id) {
-            ids.insert(at, event.id);
-        }
-        self.events.insert(event.id, event);
+        self.add_referrer(&event);
+        self.events.insert(event);
         self.revision += 1;
     }
 
     pub(crate) fn remove_event(&mut self, id: AnnId) -> Option<Event> {
         self.revision += 1;
         let event = self.events.remove(&id)?;
-        if let Some(ids) = self.triggers.get_mut(&event.trigger) {
-            ids.retain(|&e| e != id);
-            if ids.is_empty() {
-                self.triggers.remove(&event.trigger);
+        self.drop_referrer(&event);
+        Some(event)
+    }
+
+    /// Replaces an event's arguments, keeping who-refers-to-what in step.
+    pub(crate) fn set_event_arguments(
+        &mut self,
+        id: AnnId,
+        arguments: Vec<Argument>,
+    ) -> Option<Vec<Argument>> {
+        let old = self.events.get(&id)?.clone();
+        self.drop_referrer(&old);
+        let event = self.events.get_mut(&id)?;
+        let previous = std::mem::replace(&mut event.arguments, arguments);
+        let event = event.clone();
+        self.add_referrer(&event);
+        self.revision += 1;
+        Some(previous)
+    }
+
+    /// What `event` names: its trigger and its arguments' targets, each once.
+    fn named_by(event: &Event) -> Vec<AnnId> {
+        let mut ids: Vec<AnnId> = std::iter::once(event.trigger)
+            .chain(event.arguments.iter().map(|a| a.target))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    fn add_referrer(&mut self, event: &Event) {
+        for target in Self::named_by(event) {
+            match self.referrers.get_mut(&target) {
+                Some(r) => {
+                    if let Err(at) = r.events.binary_search(&event.id) {
+                        r.events.insert(at, event.id);
+                    }
+                }
+                None => {
+                    self.referrers.insert(Referrers { target, events: vec![event.id] });
+                }
             }
         }
-        Some(event)
+    }
+
+    fn drop_referrer(&mut self, event: &Event) {
+        for target in Self::named_by(event) {
+            let Some(r) = self.referrers.get_mut(&target) else { continue };
+            r.events.retain(|&e| e != event.id);
+            if r.events.is_empty() {
+                self.referrers.remove(&target);
+            }
+        }
     }
 
     pub(crate) fn event_mut(&mut self, id: AnnId) -> Option<&mut Event> {

@@ -197,8 +197,12 @@ pub fn event_list_ui(ui: &mut Ui, state: &mut AppState) {
     egui::CollapsingHeader::new(format!("Events ({})", doc.event_count())).default_open(true).show(
         ui,
         |ui| {
-            egui::ScrollArea::vertical().id_salt("events").max_height(180.0).show(ui, |ui| {
-                for event in doc.events() {
+            // Rows of one line, and only the visible ones built: a document may hold 10k events.
+            let row = ui.spacing().interact_size.y;
+            let rows = doc.event_count();
+            let area = egui::ScrollArea::vertical().id_salt("events").max_height(180.0);
+            area.show_rows(ui, row, rows, |ui, visible| {
+                for event in doc.events().skip(visible.start).take(visible.len()) {
                     let roles = state
                         .project
                         .schema
@@ -223,7 +227,8 @@ pub fn event_list_ui(ui: &mut Ui, state: &mut AppState) {
                         }
                     }
                     let selected = state.open_event().is_some_and(|e| e.id == event.id);
-                    let response = ui.horizontal_wrapped(|ui| {
+                    let response = ui.horizontal(|ui| {
+                        ui.set_height(row);
                         let r = ui.selectable_label(
                             selected,
                             RichText::new(format!(

@@ -71,8 +71,9 @@ pub(super) fn set_arguments(
     arguments: Vec<Argument>,
 ) -> Result<Edit, EditError> {
     check_arguments(doc_ref(project, doc)?, id, &arguments)?;
-    let event = event_mut(project, doc, id)?;
-    let old = std::mem::replace(&mut event.arguments, arguments);
+    let d = doc_mut(project, doc)?;
+    let doc_id = d.meta.id.clone();
+    let old = d.set_event_arguments(id, arguments).ok_or_else(|| no_span(&doc_id, id))?;
     Ok(Edit::SetArguments { doc, id, arguments: old })
 }
 

@@ -123,9 +123,18 @@ fn state(p: &Project) -> (DocMeta, Vec<Span>, Vec<Event>) {
 /// No event refers to an annotation that does not exist.
 fn references_resolve(p: &Project) -> bool {
     let d = &p.documents[0];
-    d.events().all(|e| {
-        d.span(e.trigger).is_some() && e.arguments.iter().all(|a| d.has_annotation(a.target))
-    })
+    // The referrer index agrees with a scan of every event, for every id in play.
+    let index_agrees = (0..25).map(AnnId).all(|id| {
+        let indexed: Vec<AnnId> = d.events_referring_to(id).map(|e| e.id).collect();
+        let scanned: Vec<AnnId> = d.events().filter(|e| e.refers_to(id)).map(|e| e.id).collect();
+        let triggered: Vec<AnnId> = d.events_triggered_by(id).map(|e| e.id).collect();
+        let by_trigger: Vec<AnnId> = d.events().filter(|e| e.trigger == id).map(|e| e.id).collect();
+        indexed == scanned && triggered == by_trigger
+    });
+    index_agrees
+        && d.events().all(|e| {
+            d.span(e.trigger).is_some() && e.arguments.iter().all(|a| d.has_annotation(a.target))
+        })
 }
 
 proptest! {
