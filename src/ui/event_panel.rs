@@ -202,6 +202,8 @@ pub fn event_list_ui(ui: &mut Ui, state: &mut AppState) {
             let rows = doc.event_count();
             let area = egui::ScrollArea::vertical().id_salt("events").max_height(180.0);
             area.show_rows(ui, row, rows, |ui, visible| {
+                // One line a row: what does not fit is cut short rather than widening the panel.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 for event in doc.events().skip(visible.start).take(visible.len()) {
                     let roles = state
                         .project
