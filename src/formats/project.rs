@@ -259,13 +259,13 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
 /// write several times faster (`to_ron_plain` is the reference, and the fallback).
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
     // A prefix no field is likely to hold; if one does, the splice refuses and ron writes all.
-    let prefix = format!("\u{1}acta-text-{:x}-", project.documents.len() * 7919 + 17);
+    const PREFIX: &str = "\u{1}acta-text-";
     let marks: Vec<String> =
-        (0..project.documents.len()).map(|i| super::ron_write::placeholder(&prefix, i)).collect();
+        (0..project.documents.len()).map(|i| super::ron_write::placeholder(PREFIX, i)).collect();
     let written = write(project, Some(&marks))?;
     let texts: Vec<&str> = project.documents.iter().map(|d| d.text()).collect();
     // ron escapes the \u{1} of the placeholders: look for them as written.
-    let written_prefix = prefix.replace('\u{1}', "\\u{1}");
+    let written_prefix = PREFIX.replace('\u{1}', "\\u{1}");
     match super::ron_write::splice(&written, &written_prefix, &texts) {
         Some(text) => Ok(text),
         None => to_ron_plain(project),
