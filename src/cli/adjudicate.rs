@@ -4,7 +4,6 @@
 
 use super::table::{cell, table};
 use super::{OK, eprint_lines, open, print, same_file};
-use crate::formats::project;
 use crate::model::{Document, Project};
 use crate::review::adjudicate::{self, Item, Kind, Resolution};
 use anyhow::Context;
@@ -266,7 +265,7 @@ fn accept(path: &Path, out: &Path, how: Accept, min_votes: Option<usize>) -> any
     }
     apply(&mut project, edits)?;
     let over = out == path || same_file(out, path);
-    project::save_file(&project, out)?;
+    crate::cli::save_over(&project, out)?;
     let how = if over { "saved over" } else { "wrote" };
     lines.push(format!(
         "accepted {total} place(s) into the gold layer; {how} {} (atomically)",

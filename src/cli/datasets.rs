@@ -10,7 +10,6 @@ use crate::formats::export::{
 };
 use crate::formats::import::{self, ImportOptions};
 use crate::formats::progress::Progress;
-use crate::formats::project;
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -128,7 +127,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<u8> {
         eprint_lines("nothing imported; the project is unchanged");
         return Ok(DATA);
     }
-    project::save_file(&project, &args.project)?;
+    crate::cli::save_over(&project, &args.project)?;
     eprint_lines(&format!(
         "{} {}: imported {} documents, {} spans, {} events ({format})",
         if created { "created" } else { "updated" },

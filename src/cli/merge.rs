@@ -33,7 +33,7 @@ pub fn merge_files(out: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Resul
             }
         }
     }
-    project::save_file(&merged, out)?;
+    crate::cli::save_over(&merged, out)?;
     lines.push(format!(
         "{}: {} documents, {} spans, {} annotators",
         out.display(),

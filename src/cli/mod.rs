@@ -126,6 +126,20 @@ use stats::stats;
 use table::cell;
 pub(crate) use table::table;
 
+/// Saves a project the way the app does: the previous file kept as `NAME.ron.bak`, a file of an
+/// older format kept as `NAME.vN.ron` (said on stderr).
+pub(crate) fn save_over(project: &Project, path: &Path) -> anyhow::Result<()> {
+    let saved = crate::formats::safe_save::save_project(project, path, None)?;
+    if let Some(copy) = saved.kept_original {
+        eprint_lines(&format!(
+            "{} was in an older format; the original is kept as {}",
+            path.display(),
+            copy.display()
+        ));
+    }
+    Ok(())
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -279,7 +293,7 @@ fn new(path: &Path, inputs: &[PathBuf], name: Option<&str>, force: bool) -> anyh
     if project.documents.is_empty() {
         anyhow::bail!("every text was empty; {} not written", path.display());
     }
-    project::save_file(&project, path)?;
+    crate::cli::save_over(&project, path)?;
     let mut out = format!(
         "{}: created project {:?} with {} documents\n",
         path.display(),

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod project;
 pub mod ron_read;
 pub mod ron_write;
+pub mod safe_save;
 pub mod spacy;
 pub mod span_graph;
 pub mod staging;
@@ -26,8 +27,12 @@ pub mod tokens;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot write {path}: {cause}")]
+    #[error("cannot write {path}: {}", safe_save::explain(.cause))]
     Io { path: String, cause: std::io::Error },
     #[error("cannot serialise the project: {0}")]
     Serialize(String),
+    /// Someone changed the file since Acta read it; `theirs` is what it holds now (`None`: it
+    /// does not open as a project).
+    #[error("{path} was changed on disk since it was opened (by a teammate, a git pull?)")]
+    ChangedOnDisk { path: String, theirs: Option<Box<crate::model::Project>> },
 }

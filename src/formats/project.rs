@@ -317,7 +317,9 @@ fn write(project: &Project, texts: Option<&[String]>) -> Result<String, ron::Err
     Ok(text)
 }
 
-/// Writes the project to `path` atomically (see `atomic.rs`).
+/// Writes the project to `path` atomically (see `atomic.rs`), keeping no backup: for files git
+/// versions (the merge driver) and new files. Saving over a user's project goes through
+/// `safe_save::save_project`, which keeps the previous version.
 pub fn save_file(project: &Project, path: &Path) -> Result<(), super::SaveError> {
     let text = to_ron(project).map_err(|e| super::SaveError::Serialize(e.to_string()))?;
     super::atomic::write_atomic(path, text.as_bytes())
