@@ -78,9 +78,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_project() -> TestResult
     let save_ms = started.elapsed().as_millis().max(1) as u64;
     std::fs::remove_file(&probe)?;
 
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_nanos()
-        as u64
-        | 1;
+    let seed =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_nanos() as u64 | 1;
     let mut rng = Rng(seed);
     let exe = std::env::current_exe()?;
     let (mut old, mut new, mut interrupted) = (0, 0, 0);

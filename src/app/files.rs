@@ -2,10 +2,11 @@
 //! a job reports back. A failed save keeps the work in memory and says what to do next.
 
 use super::jobs::JobOutput;
+use super::on_disk::OnDisk;
 use super::{AppState, Dialog, PathPurpose};
 use crate::formats::project::{self, Loaded};
+use crate::formats::safe_save::DiskStamp;
 use crate::formats::text_import;
-use crate::model::Project;
 use std::path::{Path, PathBuf};
 
 /// The sample project compiled into the binary, so the app always has something to show.
@@ -15,6 +16,8 @@ impl AppState {
     /// The project to show at start: the given file, else the last one opened, else
     /// `projects/sample.ron`, else the sample compiled into the binary.
     pub fn open_at_start(&mut self, arg: Option<PathBuf>) {
+        // Work of sessions that never saved their project is offered at start too.
+        self.autosave.offer_untitled = true;
         let sample = PathBuf::from("projects/sample.ron");
         let last = self.settings.last_project.clone().filter(|p| p.is_file());
         match arg.or(last).or_else(|| sample.is_file().then_some(sample)) {
@@ -24,6 +27,7 @@ impl AppState {
                     self.replace_project(project, None);
                     self.history.mark_unsaved();
                     self.info("The built-in sample project: Save As to keep your work");
+                    self.look_for_recovery(None);
                 }
                 Err(e) => self.error(e.to_string()),
             },
@@ -34,8 +38,10 @@ impl AppState {
     pub fn open(&mut self, path: PathBuf) {
         self.loading = true;
         self.jobs.spawn("opening", move || {
+            // The stamp before the read: a change in between shows as a change at save time.
+            let stamp = DiskStamp::of(&path).ok().flatten();
             let result = project::load_file(&path).map_err(|e| e.to_string());
-            JobOutput::Loaded { path, result }
+            JobOutput::Loaded { path, stamp, result }
         });
     }
 
@@ -58,13 +64,7 @@ impl AppState {
             return;
         }
         let path = with_extension_if_missing(path, "ron");
-        self.saving = true;
-        let snapshot: Project = self.project.clone();
-        let serial = self.history.state();
-        self.jobs.spawn("saving", move || {
-            let result = project::save_file(&snapshot, &path).map_err(|e| e.to_string());
-            JobOutput::Saved { path, serial, result }
-        });
+        self.spawn_save(path, false);
     }
 
     pub fn new_from_texts(&mut self, inputs: Vec<PathBuf>) {
@@ -109,7 +109,7 @@ impl AppState {
 
     fn finish(&mut self, output: JobOutput) {
         match output {
-            JobOutput::Loaded { path, result } => {
+            JobOutput::Loaded { path, stamp, result } => {
                 self.loading = false;
                 match result {
                     Ok(loaded) => {
@@ -123,46 +123,27 @@ impl AppState {
                                 n => format!(", {n} problem(s) listed in the right panel"),
                             }
                         );
+                        let file_project = loaded.project.clone();
                         self.replace_loaded(loaded, Some(path.clone()));
-                        self.remember_project(path);
+                        self.on_disk = stamp.map(|stamp| OnDisk { stamp, project: file_project });
+                        self.remember_project(path.clone());
                         self.info(summary);
+                        self.look_for_recovery(Some(&path));
                     }
                     Err(message) => {
                         let title = format!("Cannot open {}", path.display());
                         self.dialog = Some(Dialog::Error { title, message });
-                    }
-                }
-            }
-            JobOutput::Saved { path, serial, result } => {
-                self.saving = false;
-                match result {
-                    Ok(()) => {
-                        self.history.mark_saved(serial);
-                        self.info(format!("Saved {}", path.display()));
-                        self.path = Some(path.clone());
-                        self.remember_project(path);
-                        if self.save_again {
-                            self.save_again = false;
-                            self.save();
-                        } else if let Some(then) = self.after_save.take()
-                            && !self.is_dirty()
-                        {
-                            self.proceed(then);
+                        if self.autosave.offer_untitled {
+                            self.look_for_recovery(None);
                         }
                     }
-                    Err(message) => {
-                        self.save_again = false;
-                        self.after_save = None;
-                        self.dialog = Some(Dialog::Error {
-                            title: "Not saved".into(),
-                            message: format!(
-                                "{message}\n\nYour work is still open here. Use File → Save as… to \
-                                 save it somewhere else."
-                            ),
-                        });
-                    }
                 }
             }
+            JobOutput::Saved { path, serial, result } => self.finish_save(path, serial, result),
+            JobOutput::Autosaved { serial, file, result } => {
+                self.finish_autosave(serial, file, result)
+            }
+            JobOutput::Recovered { recovery, result } => self.finish_restore(*recovery, result),
             JobOutput::Imported { result } => {
                 self.loading = false;
                 match result {
@@ -195,6 +176,9 @@ impl AppState {
                 if what == "checking" {
                     self.problems.job_lost();
                 }
+                if what == "autosaving" {
+                    self.autosave.in_flight = false;
+                }
                 self.loading = false;
                 self.saving = false;
                 self.task = None;
@@ -209,7 +193,7 @@ impl AppState {
         }
     }
 
-    fn remember_project(&mut self, path: PathBuf) {
+    pub(super) fn remember_project(&mut self, path: PathBuf) {
         let absolute = std::path::absolute(&path).unwrap_or(path);
         if self.settings.last_project.as_deref() != Some(absolute.as_path()) {
             self.settings.last_project = Some(absolute);
@@ -277,16 +261,29 @@ mod tests {
     }
 
     #[test]
-    fn failed_save_keeps_the_work_and_says_so() {
-        let mut s = open_sample();
+    fn older_format_is_migrated_and_the_old_file_kept() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("старый.ron");
+        let v1 = EMBEDDED_SAMPLE.replace("format_version: 2", "format_version: 1");
+        assert_ne!(v1, EMBEDDED_SAMPLE);
+        std::fs::write(&path, &v1)?;
+        let mut s = AppState::new(Settings::default(), None);
+        s.open(path.clone());
+        s.wait_for_jobs();
+        assert!(s.dialog.is_none(), "a format-1 file opens: {:?}", s.dialog);
+        assert_eq!(std::fs::read_to_string(&path)?, v1, "opening changes nothing");
         s.selection = Some(TextSelection::new(0, 3));
         s.tag("Actor");
-        s.save_to(PathBuf::from("/nonexistent-acta/dir/p.ron"));
+        s.run(Command::Save);
         s.wait_for_jobs();
-        assert!(s.is_dirty());
-        assert!(
-            matches!(&s.dialog, Some(Dialog::Error { message, .. }) if message.contains("Save as"))
-        );
+        assert!(!s.is_dirty(), "{:?}", s.dialog);
+        let kept = dir.path().join("старый.v1.ron");
+        assert_eq!(std::fs::read_to_string(&kept)?, v1, "the original is kept as it was");
+        assert!(s.status.as_ref().is_some_and(|m| m.text.contains("старый.v1.ron")));
+        let now = std::fs::read_to_string(&path)?;
+        assert!(now.contains("format_version: 2"));
+        assert_eq!(project::parse("x", &now)?.project, s.project);
+        Ok(())
     }
 
     #[test]

@@ -15,12 +15,25 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 pub enum JobOutput {
     Loaded {
         path: PathBuf,
+        /// The file's stamp, taken before it was read.
+        stamp: Option<crate::formats::safe_save::DiskStamp>,
         result: Result<Loaded, String>,
     },
     Saved {
         path: PathBuf,
         serial: u64,
+        result: Result<super::on_disk::SaveDone, super::on_disk::SaveFailure>,
+    },
+    /// A recovery copy was written (or not, with why).
+    Autosaved {
+        serial: u64,
+        file: PathBuf,
         result: Result<(), String>,
+    },
+    /// A recovery file read back for restoring.
+    Recovered {
+        recovery: Box<super::recovery::Recovery>,
+        result: Result<Loaded, String>,
     },
     Imported {
         result: Result<Imported, String>,

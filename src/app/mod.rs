@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod annotate;
+pub mod autosave;
 pub mod clock;
 pub mod command;
 pub mod datasets;
@@ -11,7 +12,9 @@ pub mod events;
 pub mod files;
 pub mod jobs;
 pub mod merge;
+pub mod on_disk;
 pub mod problems;
+pub mod recovery;
 pub mod review;
 pub mod review_meta;
 pub mod schema_draft;
@@ -105,6 +108,22 @@ pub enum Dialog {
     },
     /// The schema editor, with the draft being edited.
     SchemaEditor(Box<schema_draft::SchemaDraft>),
+    /// A save failed (read-only folder, full disk, vanished path): the work is still here.
+    SaveFailed {
+        path: PathBuf,
+        message: String,
+    },
+    /// The project file changed on disk since it was opened: reload, merge, save as or
+    /// overwrite. `theirs` is what the file holds now (`None`: it does not open).
+    ChangedOnDisk {
+        path: PathBuf,
+        theirs: Option<std::sync::Arc<Project>>,
+    },
+    /// Unsaved work from a session that ended, offered for restore.
+    Recover {
+        recovery: Box<recovery::Recovery>,
+        summary: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,6 +163,10 @@ pub struct AppState {
     pub quit_confirmed: bool,
     /// Review mode (building the gold layer), when on.
     pub review: Option<review::ReviewState>,
+    /// The project file as this session last read or wrote it, to notice others' changes.
+    pub on_disk: Option<on_disk::OnDisk>,
+    /// Autosave to the recovery folder, and recoveries waiting to be offered.
+    pub autosave: autosave::Autosave,
 }
 
 impl AppState {
@@ -174,6 +197,8 @@ impl AppState {
             after_save: None,
             quit_confirmed: false,
             review: None,
+            on_disk: None,
+            autosave: autosave::Autosave::default(),
         }
     }
 
@@ -335,7 +360,11 @@ impl AppState {
             Command::Open => self.ask_path(PathPurpose::Open),
             Command::NewFromFiles => self.ask_path(PathPurpose::NewFromFiles),
             Command::NewFromFolder => self.ask_path(PathPurpose::NewFromFolder),
-            Command::Quit => self.quit_confirmed = true,
+            Command::Quit => {
+                // Saved, or "Don't save": either way the recovery copy is not wanted.
+                self.drop_own_recovery();
+                self.quit_confirmed = true;
+            }
             other => self.run(other),
         }
     }
@@ -367,6 +396,9 @@ impl AppState {
     }
 
     pub fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+        // The work it held was saved or knowingly dropped: its recovery copy goes.
+        self.drop_own_recovery();
+        self.on_disk = None;
         self.project = project;
         self.path = path;
         self.history = History::new();

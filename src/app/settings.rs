@@ -11,11 +11,13 @@ pub struct Settings {
     pub annotator: Option<String>,
     pub last_project: Option<PathBuf>,
     pub snap_to_words: bool,
+    /// Seconds between autosaves of unsaved work to the recovery folder (at least 5).
+    pub autosave_seconds: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { annotator: None, last_project: None, snap_to_words: true }
+        Self { annotator: None, last_project: None, snap_to_words: true, autosave_seconds: 30 }
     }
 }
 
@@ -80,6 +82,7 @@ mod tests {
             annotator: Some("Олена".into()),
             last_project: Some("/tmp/п.ron".into()),
             snap_to_words: false,
+            autosave_seconds: 10,
         };
         s.save(&path)?;
         assert_eq!(Settings::load(&path), (s, None));

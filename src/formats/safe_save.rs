@@ -86,8 +86,7 @@ pub fn save_project(
     }
     let mut kept_original = None;
     if let Some(now) = &now {
-        if now.len == text.len() as u64 && std::fs::read(path).is_ok_and(|b| b == text.as_bytes())
-        {
+        if now.len == text.len() as u64 && std::fs::read(path).is_ok_and(|b| b == text.as_bytes()) {
             return Ok(Saved { stamp: Some(now.clone()), kept_original, unchanged: true });
         }
         kept_original = keep_older_format(path).map_err(io_err)?;
@@ -168,11 +167,7 @@ fn remove_stale_temporaries(path: &Path) {
 /// Whether process `pid` still runs. Where that cannot be known, it is assumed to (keeping a
 /// stray temporary file is harmless; deleting a live save's is not).
 pub fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new("/proc").join(pid.to_string()).exists()
-    } else {
-        true
-    }
+    if cfg!(target_os = "linux") { Path::new("/proc").join(pid.to_string()).exists() } else { true }
 }
 
 /// An I/O error in words a user can act on.

@@ -31,6 +31,15 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::Export(draft) => super::dataset_dialogs::export_dialog(ctx, state, *draft),
         Dialog::Import(draft) => super::dataset_dialogs::import_dialog(ctx, state, *draft),
         Dialog::Annotator { name, first } => annotator_dialog(ctx, state, name, first),
+        Dialog::SaveFailed { path, message } => {
+            super::safety_dialogs::save_failed(ctx, state, path, &message)
+        }
+        Dialog::ChangedOnDisk { path, theirs } => {
+            super::safety_dialogs::changed_on_disk(ctx, state, path, theirs)
+        }
+        Dialog::Recover { recovery, summary } => {
+            super::safety_dialogs::recover(ctx, state, *recovery, &summary)
+        }
         Dialog::Agreement(_) | Dialog::SchemaEditor(_) => {}
     }
 }

@@ -15,6 +15,7 @@ pub mod menus;
 pub mod review_keys;
 pub mod review_meta;
 pub mod review_panel;
+pub mod safety_dialogs;
 pub mod schema_editor;
 pub mod shortcuts;
 pub mod status;
@@ -35,6 +36,8 @@ pub struct Acta {
     pub panels: annotation_panel::PanelState,
     title: String,
     close_sent: bool,
+    /// Whether the window had the focus last frame (losing it autosaves).
+    focused: bool,
 }
 
 impl Acta {
@@ -45,13 +48,19 @@ impl Acta {
             panels: Default::default(),
             title: String::new(),
             close_sent: false,
+            focused: true,
         }
     }
 }
 
 impl eframe::App for Acta {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        acta_ui(ui, self);
+        // A panic anywhere in a frame writes the work to the recovery folder before the
+        // process ends, and says where.
+        let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| acta_ui(ui, self)));
+        if let Err(payload) = frame {
+            crate::app::autosave::after_panic(&mut self.state, payload);
+        }
     }
 }
 
@@ -61,6 +70,9 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     let (settings, settings_problem) =
         settings_path.as_deref().map(Settings::load).unwrap_or_default();
     let mut state = AppState::new(settings, settings_path);
+    state.autosave.dir = Some(crate::app::recovery::default_dir());
+    state.autosave.interval =
+        std::time::Duration::from_secs(u64::from(state.settings.autosave_seconds.max(5)));
     if let Some(problem) = settings_problem {
         state.error(problem);
     }
@@ -93,6 +105,14 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
 pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     let ctx = ui.ctx().clone();
     app.state.poll_jobs();
+    if let Some(wait) = app.state.autosave_tick(std::time::Instant::now()) {
+        ctx.request_repaint_after(wait);
+    }
+    let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+    if app.focused && !focused {
+        app.state.autosave_now();
+    }
+    app.focused = focused;
     guard_window_close(&ctx, &mut app.state);
     event_keys::handle(&ctx, &mut app.state);
     review_keys::handle(&ctx, &mut app.state);

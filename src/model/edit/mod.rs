@@ -86,6 +86,11 @@ pub enum Edit {
     RemoveDocuments {
         ids: Vec<String>,
     },
+    /// Replaces the whole list of documents (a merge with the file on disk); the inverse puts
+    /// the old list back.
+    SetDocuments {
+        docs: Vec<std::sync::Arc<Document>>,
+    },
     /// Several edits as one undo step (a drag, "annotate all", a cascade). All or nothing.
     Batch(Vec<Edit>),
 }
@@ -165,6 +170,14 @@ impl Edit {
                 project.documents = kept;
                 Ok(Edit::AddDocuments { docs: removed })
             }
+            Edit::SetDocuments { docs } => {
+                let mut seen = std::collections::HashSet::new();
+                if let Some(taken) = docs.iter().find(|d| !seen.insert(d.meta.id.as_str())) {
+                    return Err(EditError::DocIdTaken(taken.meta.id.clone()));
+                }
+                let old = std::mem::replace(&mut project.documents, docs);
+                Ok(Edit::SetDocuments { docs: old })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -202,6 +215,7 @@ impl Edit {
             Edit::SetSchema { .. } => "schema".into(),
             Edit::AddDocuments { docs } => format!("import of {} documents", docs.len()),
             Edit::RemoveDocuments { ids } => format!("import of {} documents", ids.len()),
+            Edit::SetDocuments { .. } => "merge with the file on disk".into(),
             Edit::Batch(edits) if edits.len() == 1 => edits[0].describe(),
             Edit::Batch(edits)
                 if let Some(docs) = edits.iter().find(|e| {
@@ -233,9 +247,10 @@ impl Edit {
             | Edit::SetArguments { doc, .. }
             | Edit::SetAttribute { doc, .. }
             | Edit::SetNote { doc, .. } => Some(*doc),
-            Edit::SetSchema { .. } | Edit::AddDocuments { .. } | Edit::RemoveDocuments { .. } => {
-                None
-            }
+            Edit::SetSchema { .. }
+            | Edit::AddDocuments { .. }
+            | Edit::RemoveDocuments { .. }
+            | Edit::SetDocuments { .. } => None,
             Edit::Batch(edits) => {
                 let docs: Vec<usize> = edits.iter().filter_map(|e| e.document()).collect();
                 let first = *docs.first()?;
@@ -264,7 +279,8 @@ impl Edit {
             | Edit::SetMeta { .. }
             | Edit::SetSchema { .. }
             | Edit::AddDocuments { .. }
-            | Edit::RemoveDocuments { .. } => None,
+            | Edit::RemoveDocuments { .. }
+            | Edit::SetDocuments { .. } => None,
         }
     }
 }
