@@ -15,10 +15,24 @@ use std::sync::Arc;
 pub enum LoadError {
     #[error("cannot read {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
-    #[error("{path} is not UTF-8 text (invalid byte at line {line}, column {col})")]
-    NotUtf8 { path: String, line: usize, col: usize },
+    #[error(
+        "{path} is not UTF-8 text (invalid byte at line {line}, column {col}, byte offset \
+         {offset}): is it a project file?"
+    )]
+    NotUtf8 { path: String, line: usize, col: usize, offset: usize },
+    #[error(
+        "{path} is UTF-16 text, but project files are UTF-8: save it again as UTF-8 in your editor"
+    )]
+    Utf16 { path: String },
+    #[error("{path} {}: there is no project in it", emptiness(*.bytes))]
+    Empty { path: String, bytes: usize },
     #[error("{path}:{line}:{col}: {message}")]
     Syntax { path: String, line: usize, col: usize, message: String },
+    #[error(
+        "{path}:{line}:{col}: the file ends here, in the middle of the project: it was cut short \
+         (an interrupted copy, download or save?) and cannot be opened as it is"
+    )]
+    Truncated { path: String, line: usize, col: usize },
     #[error(
         "{path} was made by a newer Acta (project format {found}; this build reads up to {FORMAT_VERSION}): \
          update Acta to open it"
@@ -26,6 +40,14 @@ pub enum LoadError {
     NewerVersion { path: String, found: u32 },
     #[error("{path} has {} annotation(s) that cannot be placed:\n{}", .problems.len(), list(.problems))]
     Invalid { path: String, problems: Vec<Problem> },
+}
+
+/// How empty a file is: "is empty (0 bytes)", or only white space.
+pub(crate) fn emptiness(bytes: usize) -> String {
+    match bytes {
+        0 => "is empty (0 bytes)".to_string(),
+        n => format!("holds only white space ({n} bytes)"),
+    }
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -178,19 +200,50 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     parse(&shown, &text)
 }
 
-fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+fn decode_utf8(path: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    // Editors on Windows may add a byte order mark to a hand-edited file; it is not text.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(LoadError::Utf16 { path: path.to_string() });
+    }
     String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let offset = e.utf8_error().valid_up_to();
+        let good = &e.as_bytes()[..offset];
         // `good` is valid UTF-8 by construction.
         let good = std::str::from_utf8(good).unwrap_or_default();
-        let line = 1 + good.matches('\n').count();
-        let col = 1 + good.rsplit('\n').next().map_or(0, |l| l.chars().count());
-        LoadError::NotUtf8 { path: path.to_string(), line, col }
+        let (line, col) = line_col(good);
+        LoadError::NotUtf8 { path: path.to_string(), line, col, offset }
     })
+}
+
+/// The 1-based line and column just after `before`.
+fn line_col(before: &str) -> (usize, usize) {
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col)
+}
+
+/// Whether a file that failed to parse was cut short: the parser ran out of text, or the text
+/// does not end the way every project does, with the closing parenthesis.
+fn cut_short(text: &str, code: &ron::Error) -> bool {
+    matches!(code, ron::Error::Eof) || !text.trim_end().ends_with(')')
+}
+
+/// ron names the reader's structs; a user knows them as the project, a document, a span.
+fn plain_words(message: &str) -> String {
+    message
+        .replace("struct `ProjectIn`", "the project")
+        .replace("struct `DocumentIn`", "a document")
+        .replace("struct `Span`", "a span")
+        .replace("struct `Event`", "an event")
 }
 
 /// Parses project text; `path` only names the source in messages.
 pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: path.to_string(), bytes: text.len() });
+    }
     // The fast reader takes what Acta writes, five times faster; anything else (comments, a
     // hand edit in unusual RON, a damaged file) goes to the `ron` crate, which also words errors.
     let fast = super::ron_read::from_str::<ProjectIn>(text);
@@ -207,11 +260,15 @@ pub fn parse(path: &str, text: &str) -> Result<Loaded, LoadError> {
                     found: probe.format_version,
                 });
             }
+            if cut_short(text, &e.code) {
+                let (line, col) = line_col(text.trim_end());
+                return Err(LoadError::Truncated { path: path.to_string(), line, col });
+            }
             return Err(LoadError::Syntax {
                 path: path.to_string(),
                 line: e.span.start.line,
                 col: e.span.start.col,
-                message: e.code.to_string(),
+                message: plain_words(&e.code.to_string()),
             });
         }
     };
