@@ -201,7 +201,8 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         return if matches!(e, LoadError::Io { .. }) { USAGE } else { DATA };
     }
     match err.downcast_ref::<ImportError>() {
-        Some(ImportError::NotText { .. }) => return DATA,
+        Some(ImportError::NotText { .. } | ImportError::TooBig { .. }) => return DATA,
+        Some(ImportError::AllEmpty { .. }) => return DATA,
         Some(_) => return USAGE,
         None => {}
     }

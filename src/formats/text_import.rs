@@ -17,6 +17,58 @@ pub enum ImportError {
     NotText { path: String, offset: usize, line: usize },
     #[error("{path}: no .txt files found")]
     NoTexts { path: String },
+    #[error("{path}: {}", too_big(*.bytes))]
+    TooBig { path: String, bytes: u64 },
+    /// Every text given was empty: a project without documents would be of no use.
+    #[error("{path} {what}: there is no text to make a document of")]
+    AllEmpty { path: String, what: String },
+}
+
+/// The largest text taken as one document. Documents of 10 MB are comfortable
+/// (docs/PERFORMANCE.md); one of 200 MB would need gigabytes of memory, so a bigger text is
+/// refused from its size on disk, before a byte of it is read.
+pub const MAX_TEXT_BYTES: u64 = 64 << 20;
+
+/// `bytes` in megabytes, as a user reads sizes ("200.0 MB").
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+fn too_big(bytes: u64) -> String {
+    format!(
+        "{} is over the limit of {} for one document: split it into smaller files (by article \
+         or chapter) and import those",
+        megabytes(bytes),
+        megabytes(MAX_TEXT_BYTES)
+    )
+}
+
+/// Refuses a text over `MAX_TEXT_BYTES`, from its size on disk (also for importers that read
+/// one text per file, such as brat's `.txt`).
+pub fn check_size(path: &Path) -> Result<(), ImportError> {
+    let meta = std::fs::metadata(path)
+        .map_err(|cause| ImportError::Io { path: path.display().to_string(), cause })?;
+    if meta.len() > MAX_TEXT_BYTES {
+        return Err(ImportError::TooBig { path: path.display().to_string(), bytes: meta.len() });
+    }
+    Ok(())
+}
+
+/// What is wrong with a text that is empty once decoded, from its size on disk.
+fn emptiness(path: &Path) -> String {
+    let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    super::project::emptiness(bytes as usize)
+}
+
+/// The error for inputs that were all empty, naming the only one, or the first of several.
+fn all_empty(empty: &[PathBuf]) -> ImportError {
+    let first = empty.first().map(|p| p.display().to_string()).unwrap_or_default();
+    let what = match empty {
+        [one] => emptiness(one),
+        [_, _] => "is empty, and so is the other text given".to_string(),
+        more => format!("is empty, and so are the {} other texts given", more.len() - 1),
+    };
+    ImportError::AllEmpty { path: first, what }
 }
 
 /// A project built from texts, with notes on files that were skipped or changed.
@@ -70,6 +122,7 @@ pub fn read_text_with(path: &Path, progress: &Progress) -> Result<Decoded, Impor
     use std::io::Read;
     let shown = path.display().to_string();
     let io = |cause| ImportError::Io { path: shown.clone(), cause };
+    check_size(path)?;
     let mut file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
     let mut bytes = Vec::with_capacity(size + 1);
@@ -143,13 +196,15 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
     let mut project = Project::new(name);
     let mut notes = Vec::new();
     let mut ids = HashSet::new();
+    let mut empty = Vec::new();
     for path in collect_inputs(inputs)? {
         let Decoded { text, encoding } = read_text(&path)?;
         if let Some(name) = encoding {
             notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
         }
         if text.trim().is_empty() {
-            notes.push(format!("{}: empty, skipped", path.display()));
+            notes.push(format!("{} {}: skipped", path.display(), emptiness(&path)));
+            empty.push(path);
             continue;
         }
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -163,6 +218,9 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
             ..Default::default()
         };
         project.documents.push(Arc::new(Document::new(meta, text)));
+    }
+    if project.documents.is_empty() {
+        return Err(all_empty(&empty));
     }
     Ok(Imported { project, notes })
 }
@@ -178,6 +236,12 @@ impl From<ImportError> for super::import::ImportError {
                 message: format!("not text (a NUL byte at offset {offset}): a binary file?"),
             },
             ImportError::NoTexts { path } => E::Empty { path, what: "no .txt files".into() },
+            ImportError::TooBig { path, bytes } => {
+                E::Bad { path, line: None, message: too_big(bytes) }
+            }
+            ImportError::AllEmpty { path, what } => {
+                E::Empty { path, what: format!("the text {what}") }
+            }
         }
     }
 }
@@ -204,6 +268,7 @@ impl super::import::Importer for Txt {
         let convert = E::from;
         let mut batch = super::import::Batch::default();
         let mut ids = HashSet::new();
+        let mut empty = Vec::new();
         for path in collect_inputs(inputs).map_err(convert)? {
             if progress.is_cancelled() {
                 return Err(E::Cancelled);
@@ -216,7 +281,8 @@ impl super::import::Importer for Txt {
                 batch.notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
             }
             if text.trim().is_empty() {
-                batch.notes.push(format!("{}: empty, skipped", path.display()));
+                batch.notes.push(format!("{} {}: skipped", path.display(), emptiness(&path)));
+                empty.push(path);
                 continue;
             }
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
@@ -228,6 +294,9 @@ impl super::import::Importer for Txt {
                 ..Default::default()
             };
             batch.documents.push(Document::new(meta, text));
+        }
+        if batch.documents.is_empty() {
+            return Err(convert(all_empty(&empty)));
         }
         Ok(batch)
     }

@@ -218,6 +218,7 @@ fn read_document(
     options: &ImportOptions,
     notes: &mut Vec<String>,
 ) -> Result<(crate::model::Document, u64), ImportError> {
+    crate::formats::text_import::check_size(&files.txt)?;
     let raw = read_utf8(&files.txt)?;
     let mut bytes = raw.len() as u64;
     // brat offsets count the text as Python's text mode reads it: LF only.
