@@ -108,6 +108,40 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 pub struct Decoded {
     pub text: String,
     pub encoding: Option<&'static str>,
+    /// UTF-8 with a few bad bytes (a file cut mid-character, one stray byte), each replaced
+    /// by U+FFFD rather than the whole text read as some legacy encoding.
+    pub damaged: Option<Damage>,
+}
+
+/// Where a mostly-UTF-8 text had invalid bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Damage {
+    pub bytes: usize,
+    /// The first bad byte: its offset in the file and its 1-based line.
+    pub offset: usize,
+    pub line: usize,
+}
+
+impl Decoded {
+    fn utf8(text: String) -> Self {
+        Decoded { text, encoding: None, damaged: None }
+    }
+
+    /// What the user should be told about how the text was read, if anything.
+    pub fn note(&self, path: &Path) -> Option<String> {
+        if let Some(d) = &self.damaged {
+            return Some(format!(
+                "{}: UTF-8 with {} invalid byte(s), the first at byte offset {} (line {}); each \
+                 was replaced by U+FFFD (�)",
+                path.display(),
+                d.bytes,
+                d.offset,
+                d.line
+            ));
+        }
+        let name = self.encoding?;
+        Some(format!("{}: not UTF-8, decoded as {name}", path.display()))
+    }
 }
 
 /// Reads one text file: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy encoding
@@ -150,7 +184,7 @@ pub fn read_text_with(path: &Path, progress: &Progress) -> Result<Decoded, Impor
 fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, (usize, Vec<u8>)> {
     if encoding_rs::Encoding::for_bom(&bytes).is_none() && memchr_nul(&bytes).is_none() {
         match String::from_utf8(bytes) {
-            Ok(text) => return Ok(Decoded { text, encoding: None }),
+            Ok(text) => return Ok(Decoded::utf8(text)),
             Err(e) => {
                 let bytes = e.into_bytes();
                 return decode(&bytes).map_err(|at| (at, bytes));
@@ -165,13 +199,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, usize> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
-        return Ok(Decoded { text: text.into_owned(), encoding: name });
+        return Ok(Decoded { text: text.into_owned(), encoding: name, damaged: None });
     }
     if let Some(nul) = memchr_nul(bytes) {
         return Err(nul);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: None });
+        return Ok(Decoded::utf8(text.to_string()));
+    }
+    if let Some(damage) = damaged_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return Ok(Decoded { text, encoding: None, damaged: Some(damage) });
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -184,7 +222,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, usize> {
         encoding = encoding_rs::KOI8_R;
         text = encoding.decode(bytes).0;
     }
-    Ok(Decoded { text: text.into_owned(), encoding: Some(encoding.name()) })
+    Ok(Decoded { text: text.into_owned(), encoding: Some(encoding.name()), damaged: None })
+}
+
+/// UTF-8 with a few invalid bytes, told from a legacy encoding by its many valid multi-byte
+/// characters: a CP1251 or KOI8-R text has next to none, since its letters are single bytes
+/// that UTF-8 cannot start with and continue alike.
+fn damaged_utf8(bytes: &[u8]) -> Option<Damage> {
+    let (mut good, mut bad, mut first) = (0usize, 0usize, None);
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(at);
+            bad += chunk.invalid().len();
+        }
+        at += chunk.invalid().len();
+    }
+    let offset = first?;
+    let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+    (good >= 8 * bad).then_some(Damage { bytes: bad, offset, line })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -198,10 +256,9 @@ pub fn project_from_texts(name: &str, inputs: &[PathBuf]) -> Result<Imported, Im
     let mut ids = HashSet::new();
     let mut empty = Vec::new();
     for path in collect_inputs(inputs)? {
-        let Decoded { text, encoding } = read_text(&path)?;
-        if let Some(name) = encoding {
-            notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
-        }
+        let decoded = read_text(&path)?;
+        notes.extend(decoded.note(&path));
+        let text = decoded.text;
         if text.trim().is_empty() {
             notes.push(format!("{} {}: skipped", path.display(), emptiness(&path)));
             empty.push(path);
@@ -273,13 +330,12 @@ impl super::import::Importer for Txt {
             if progress.is_cancelled() {
                 return Err(E::Cancelled);
             }
-            let Decoded { text, encoding } = read_text_with(&path, progress).map_err(convert)?;
+            let decoded = read_text_with(&path, progress).map_err(convert)?;
             if progress.is_cancelled() {
                 return Err(E::Cancelled);
             }
-            if let Some(name) = encoding {
-                batch.notes.push(format!("{}: not UTF-8, decoded as {name}", path.display()));
-            }
+            batch.notes.extend(decoded.note(&path));
+            let text = decoded.text;
             if text.trim().is_empty() {
                 batch.notes.push(format!("{} {}: skipped", path.display(), emptiness(&path)));
                 empty.push(path);
