@@ -232,11 +232,22 @@ fn cut_short(text: &str, code: &ron::Error) -> bool {
 
 /// ron names the reader's structs; a user knows them as the project, a document, a span.
 fn plain_words(message: &str) -> String {
-    message
-        .replace("struct `ProjectIn`", "the project")
-        .replace("struct `DocumentIn`", "a document")
-        .replace("struct `Span`", "a span")
-        .replace("struct `Event`", "an event")
+    const WORDS: [(&str, &str); 9] = [
+        ("ProjectIn", "the project"),
+        ("DocumentIn", "a document"),
+        ("Span", "a span"),
+        ("Event", "an event"),
+        ("Argument", "an event argument"),
+        ("Schema", "the schema"),
+        ("LabelDef", "a label"),
+        ("EventTypeDef", "an event type"),
+        ("RoleDef", "a role"),
+    ];
+    let mut out = message.to_string();
+    for (name, words) in WORDS {
+        out = out.replace(&format!("struct `{name}`"), words);
+    }
+    out
 }
 
 /// Parses project text; `path` only names the source in messages.
