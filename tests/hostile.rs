@@ -305,8 +305,8 @@ fn binary_file_offered_as_a_project_names_the_byte() -> TestResult {
     let dir = copies(&["binary.txt"])?;
     let path = dir.path().join("binary.txt");
     let want = format!(
-        "{} is not UTF-8 text (invalid byte at line 1, column 1, byte offset 0): is it a project \
-         file?",
+        "{} is not UTF-8 text (invalid byte at line 1, column 1), at byte offset 0: is it a \
+         project file?",
         s(&path)
     );
     let said = refused(dir.path(), 1, &["validate", s(&path)]);

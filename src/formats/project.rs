@@ -16,8 +16,8 @@ pub enum LoadError {
     #[error("cannot read {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
     #[error(
-        "{path} is not UTF-8 text (invalid byte at line {line}, column {col}, byte offset \
-         {offset}): is it a project file?"
+        "{path} is not UTF-8 text (invalid byte at line {line}, column {col}), at byte offset \
+         {offset}: is it a project file?"
     )]
     NotUtf8 { path: String, line: usize, col: usize, offset: usize },
     #[error(
