@@ -30,7 +30,7 @@ pub enum LoadError {
     Syntax { path: String, line: usize, col: usize, message: String },
     #[error(
         "{path}:{line}:{col}: the file ends here, in the middle of the project: it was cut short \
-         (an interrupted copy, download or save?) and cannot be opened as it is"
+         (an interrupted copy, download or save?) and cannot be opened as it is; Acta keeps          the previous version of a project it saves as {path}.bak"
     )]
     Truncated { path: String, line: usize, col: usize },
     #[error(

@@ -24,6 +24,11 @@ pub fn harness_on(project: acta::model::Project, doc: usize) -> Harness<'static,
     let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
     let mut state = AppState::with_project(project, None, settings);
     state.set_document(doc);
+    harness_with(state)
+}
+
+/// The app on a session already set up.
+pub fn harness_with(state: AppState) -> Harness<'static, Acta> {
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
         // Tooltips and modal fades take a few frames to settle.
