@@ -27,6 +27,9 @@ fn a_recovery_is_offered_at_start_and_restored() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("sample.ron");
     std::fs::write(&path, EMBEDDED_SAMPLE)?;
+    // Saved a while ago: a recovery written in the same millisecond would tie with it.
+    let saved = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+    std::fs::File::options().write(true).open(&path)?.set_modified(saved)?;
     // What a session that crashed left: the sample plus one tag, autosaved after the file.
     let mut crashed = parse("s", EMBEDDED_SAMPLE)?.project;
     let mut tmp = AppState::with_project(crashed.clone(), None, Settings::default());

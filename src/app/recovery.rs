@@ -206,6 +206,9 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let project_file = dir.path().join("проект.ron");
         std::fs::write(&project_file, "x")?;
+        // Saved ten seconds ago (the same millisecond as the recovery would be a tie).
+        let saved = SystemTime::now() - Duration::from_secs(10);
+        std::fs::File::options().write(true).open(&project_file)?.set_modified(saved)?;
         let project = Project::new("Проект");
         let file = new_file(dir.path(), Some(&project_file), "Проект");
         let mut meta = meta_for(&project, Some(&project_file));

@@ -10,6 +10,9 @@ fn session(dir: &Path) -> Result<(AppState, PathBuf), Box<dyn std::error::Error>
     let path = dir.join("проект.ron");
     if !path.exists() {
         std::fs::write(&path, EMBEDDED_SAMPLE)?;
+        // Saved a while ago: a recovery written in the same millisecond would tie with it.
+        let saved = std::time::SystemTime::now() - Duration::from_secs(10);
+        std::fs::File::options().write(true).open(&path)?.set_modified(saved)?;
     }
     let mut s = AppState::new(Settings::default(), None);
     s.autosave.dir = Some(dir.join("recovery"));
