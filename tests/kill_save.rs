@@ -143,3 +143,46 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_project() -> TestResult
     assert!(old > 0 && new > 0);
     Ok(())
 }
+
+/// A write that fails in the middle (here the file size limit, `ulimit -f`, which fails writes as
+/// a full disk does): the old project is untouched, no temporary file is left, and the message
+/// says what happened.
+#[test]
+fn a_write_that_fails_midway_leaves_the_old_project() -> TestResult {
+    if std::env::var_os(CHILD).is_some() {
+        return Ok(());
+    }
+    let dir = tempfile::tempdir()?;
+    let project = dir.path().join("p.ron");
+    let text = dir.path().join("статья.txt");
+    std::fs::write(&text, "Короткий текст.")?;
+    let acta = env!("CARGO_BIN_EXE_acta");
+    let made = Command::new(acta).arg("new").arg(&project).arg(&text).output()?;
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let old = std::fs::read(&project)?;
+    assert!(old.len() < 8 * 1024);
+    // A new version of 200 KB, written under a limit of 8 KB (SIGXFSZ ignored, so the write
+    // returns an error as on a full disk instead of killing the process).
+    std::fs::write(&text, "Длинный текст статьи. ".repeat(5_000))?;
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"")
+        .arg(acta)
+        .arg("new")
+        .arg("--force")
+        .arg(&project)
+        .arg(&text)
+        .output()?;
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains(&format!("cannot write {}", project.display())), "{said}");
+    assert!(said.contains("too large"), "{said}");
+    assert_eq!(std::fs::read(&project)?, old, "the old project is untouched");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["p.ron", "p.ron.bak", "статья.txt"], "no temporary file is left");
+    Ok(())
+}

@@ -183,6 +183,9 @@ pub fn explain(cause: &io::Error) -> String {
         }
         io::ErrorKind::NotFound => "the folder does not exist (any more?)".into(),
         io::ErrorKind::NotADirectory => "part of the path is a file, not a folder".into(),
+        io::ErrorKind::FileTooLarge => {
+            "the file is too large for this disk, or for the file size limit set for you".into()
+        }
         _ => cause.to_string(),
     }
 }
