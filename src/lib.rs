@@ -4,6 +4,7 @@
 //! it, `bench` the benchmark suite.
 
 pub mod app;
+pub mod assist;
 pub mod bench;
 pub mod cli;
 pub mod formats;

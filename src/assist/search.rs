@@ -1,0 +1,172 @@
+//! Finding text in a document or the whole project: plain or case-sensitive, whole words, and
+//! inflection-aware (every query word matched by its stem, so «Южная Осетия» finds «Южной
+//! Осетии» and «Южную Осетию»). Any run of white space, no-break spaces included, matches any
+//! other. Offsets are code points, like spans.
+
+use super::stem::WordStemmer;
+use crate::model::Project;
+use std::ops::Range;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub match_case: bool,
+    pub whole_word: bool,
+    /// Match each word by its stem in the document's language (implies whole words, any case).
+    pub inflected: bool,
+}
+
+/// A match in a project: document index and code point range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every match in `text` (a document in language `lang`), in order, not overlapping.
+pub fn find(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
+    if q.text.trim().is_empty() {
+        return Vec::new();
+    }
+    if q.inflected { find_inflected(text, lang, q) } else { find_plain(text, q) }
+}
+
+/// Matches in document `only`, or in every document.
+pub fn find_in_project(project: &Project, only: Option<usize>, q: &Query) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (doc, d) in project.documents.iter().enumerate() {
+        if only.is_some_and(|o| o != doc) {
+            continue;
+        }
+        hits.extend(find(d.text(), &d.meta.lang, q).into_iter().map(|r| Hit {
+            doc,
+            start: r.start,
+            end: r.end,
+        }));
+    }
+    hits
+}
+
+fn fold(c: char, match_case: bool) -> char {
+    if c.is_whitespace() {
+        ' '
+    } else if match_case {
+        c
+    } else {
+        // One char for one, so positions stay code points (the rare letters that lower-case to
+        // two keep their first).
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn find_plain(text: &str, q: &Query) -> Vec<Range<usize>> {
+    let hay: Vec<char> = text.chars().map(|c| fold(c, q.match_case)).collect();
+    let mut needle: Vec<char> = Vec::new();
+    for c in q.text.trim().chars().map(|c| fold(c, q.match_case)) {
+        // Runs of white space in the query match a single space...
+        if !(c == ' ' && needle.last() == Some(&' ')) {
+            needle.push(c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < hay.len() {
+        if let Some(end) = match_at(&hay, i, &needle)
+            && (!q.whole_word || at_word_edges(&hay, i, end))
+        {
+            out.push(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Where `needle` matching at `i` ends; a space in it matches a run of white space.
+fn match_at(hay: &[char], i: usize, needle: &[char]) -> Option<usize> {
+    let mut h = i;
+    for &c in needle {
+        if hay.get(h) != Some(&c) {
+            return None;
+        }
+        h += 1;
+        if c == ' ' {
+            while hay.get(h) == Some(&' ') {
+                h += 1;
+            }
+        }
+    }
+    Some(h)
+}
+
+fn at_word_edges(hay: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|b| hay.get(b)).is_some_and(|&c| is_word_char(c));
+    let after = hay.get(end).is_some_and(|&c| is_word_char(c));
+    !before && !after
+}
+
+/// Words of `text` as code point ranges.
+fn words(chars: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..chars.len());
+    }
+    out
+}
+
+fn find_inflected(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
+    let stemmer = WordStemmer::for_lang(lang);
+    let qchars: Vec<char> = q.text.chars().collect();
+    let wanted: Vec<String> = words(&qchars)
+        .into_iter()
+        .map(|r| stemmer.stem(&qchars[r].iter().collect::<String>()))
+        .collect();
+    let Some(first) = wanted.first() else { return Vec::new() };
+    // Stems are (nearly always) prefixes of the lower-cased word: words that do not start like
+    // the first stem are skipped without stemming, which keeps a 10 MB document fast.
+    let prefix: String = first.chars().take(2).collect();
+    let chars: Vec<char> = text.chars().collect();
+    let lower = |r: &Range<usize>| -> String {
+        chars[r.clone()].iter().flat_map(|c| c.to_lowercase()).collect::<String>().replace('ё', "е")
+    };
+    let all = words(&chars);
+    let mut out = Vec::new();
+    let mut i = 0;
+    'scan: while i + wanted.len() <= all.len() {
+        for (k, stem) in wanted.iter().enumerate() {
+            let w = &all[i + k];
+            if k > 0 && !chars[all[i + k - 1].end..w.start].iter().all(|c| c.is_whitespace()) {
+                i += 1;
+                continue 'scan;
+            }
+            let word = lower(w);
+            if (k == 0 && !word.starts_with(&prefix)) || stemmer.stem(&word) != *stem {
+                i += 1;
+                continue 'scan;
+            }
+        }
+        out.push(all[i].start..all[i + wanted.len() - 1].end);
+        i += wanted.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
