@@ -27,6 +27,9 @@ pub enum Command {
     ToggleReview,
     NextDocument,
     PreviousDocument,
+    Find,
+    FindNext,
+    FindPrevious,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -42,7 +45,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 24] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -64,6 +67,9 @@ impl Command {
         Command::ToggleReview,
         Command::NextDocument,
         Command::PreviousDocument,
+        Command::Find,
+        Command::FindNext,
+        Command::FindPrevious,
     ];
 
     pub fn label(self) -> &'static str {
@@ -89,6 +95,9 @@ impl Command {
             Command::ToggleReview => "Review mode (build gold)",
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
+            Command::Find => "Find and annotate all…",
+            Command::FindNext => "Find next",
+            Command::FindPrevious => "Find previous",
         }
     }
 
@@ -109,6 +118,10 @@ impl Command {
         const NEXT: [KeyboardShortcut; 1] = [cmd(Key::PageDown)];
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         const REVIEW: [KeyboardShortcut; 1] = [cmd(Key::R)];
+        const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
+        const FIND_NEXT: [KeyboardShortcut; 2] = [plain(Key::F3), cmd(Key::G)];
+        const FIND_PREVIOUS: [KeyboardShortcut; 2] =
+            [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3), cmd_shift(Key::G)];
         match self {
             Command::NewProject => &NEW,
             Command::Open => &OPEN,
@@ -125,6 +138,9 @@ impl Command {
             Command::NextDocument => &NEXT,
             Command::PreviousDocument => &PREVIOUS,
             Command::ToggleReview => &REVIEW,
+            Command::Find => &FIND,
+            Command::FindNext => &FIND_NEXT,
+            Command::FindPrevious => &FIND_PREVIOUS,
             Command::NewFromFiles
             | Command::NewFromFolder
             | Command::MergeProjects

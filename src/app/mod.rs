@@ -10,6 +10,7 @@ pub mod command;
 pub mod datasets;
 pub mod events;
 pub mod files;
+pub mod find;
 pub mod jobs;
 pub mod merge;
 pub mod on_disk;
@@ -119,6 +120,8 @@ pub enum Dialog {
         path: PathBuf,
         theirs: Option<std::sync::Arc<Project>>,
     },
+    /// Annotate all: the matches to tag, each of which can be unticked.
+    AnnotateAll(Box<find::AnnotateAll>),
     /// Unsaved work from a session that ended, offered for restore.
     Recover {
         recovery: Box<recovery::Recovery>,
@@ -167,6 +170,8 @@ pub struct AppState {
     pub on_disk: Option<on_disk::OnDisk>,
     /// Autosave to the recovery folder, and recoveries waiting to be offered.
     pub autosave: autosave::Autosave,
+    /// The find bar, when open.
+    pub find: Option<find::FindState>,
 }
 
 impl AppState {
@@ -199,6 +204,7 @@ impl AppState {
             review: None,
             on_disk: None,
             autosave: autosave::Autosave::default(),
+            find: None,
         }
     }
 
@@ -317,8 +323,14 @@ impl AppState {
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected(),
             Command::ClearSelection => {
-                if self.mode != Mode::Normal {
+                let in_find = self.find.as_ref().map(|f| f.typing);
+                if in_find == Some(true) {
+                    self.close_find();
+                } else if self.mode != Mode::Normal {
                     self.leave_mode();
+                } else if self.selection.is_none() && self.selected.is_none() && in_find.is_some() {
+                    // Nothing left to clear: Escape closes the find bar.
+                    self.close_find();
                 } else {
                     self.selection = None;
                     self.selected = None;
@@ -336,6 +348,9 @@ impl AppState {
                 let window = agreement::AgreementWindow::new(report);
                 self.dialog = Some(Dialog::Agreement(Box::new(window)));
             }
+            Command::Find => self.open_find(),
+            Command::FindNext => self.find_next(true),
+            Command::FindPrevious => self.find_next(false),
             Command::NextDocument => self.set_document(self.current.saturating_add(1)),
             Command::PreviousDocument => self.set_document(self.current.saturating_sub(1)),
         }

@@ -7,8 +7,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// Ukrainian case endings, longest first so the longest one that fits is cut.
 const UK_ENDINGS: &[&str] = &[
     "ією", "ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ій", "ої", "ою", "ею",
-    "єю", "ів", "їв", "ах", "ях", "ам", "ям", "им", "их", "ий", "ія", "ії", "ію", "ая", "ее",
-    "а", "я", "у", "ю", "і", "ї", "е", "є", "о", "и", "ь", "й",
+    "єю", "ів", "їв", "ах", "ях", "ам", "ям", "им", "их", "ий", "ія", "ії", "ію", "ая", "ее", "а",
+    "я", "у", "ю", "і", "ї", "е", "є", "о", "и", "ь", "й",
 ];
 
 /// Stems a word, keeping at least this many letters (shorter words are compared whole).

@@ -37,6 +37,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &mut AppState) {
         Dialog::ChangedOnDisk { path, theirs } => {
             super::safety_dialogs::changed_on_disk(ctx, state, path, theirs)
         }
+        Dialog::AnnotateAll(plan) => super::find_bar::annotate_all_dialog(ctx, state, *plan),
         Dialog::Recover { recovery, summary } => {
             super::safety_dialogs::recover(ctx, state, *recovery, &summary)
         }

@@ -54,6 +54,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
                 Command::ClearSelection.label(),
                 true,
             );
+            ui.separator();
+            command_button(ui, state, Command::Find, Command::Find.label(), true);
+            let finding = state.find.as_ref().is_some_and(|f| !f.hits.is_empty());
+            command_button(ui, state, Command::FindNext, Command::FindNext.label(), finding);
+            command_button(
+                ui,
+                state,
+                Command::FindPrevious,
+                Command::FindPrevious.label(),
+                finding,
+            );
         });
         ui.menu_button("Project", |ui| {
             command_button(ui, state, Command::EditSchema, Command::EditSchema.label(), true);

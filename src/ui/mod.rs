@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod event_keys;
 pub mod event_panel;
+pub mod find_bar;
 pub mod fonts;
 pub mod menus;
 pub mod review_keys;
@@ -134,6 +135,7 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
         .size_range(260.0..=520.0)
         .show(ui, |ui| annotation_panel::annotation_panel_ui(ui, &mut app.state, &mut app.panels));
     egui::CentralPanel::default().show(ui, |ui| {
+        find_bar::find_bar_ui(ui, &mut app.state);
         toolbar::toolbar_ui(ui, &mut app.state);
         text_view::text_view_ui(ui, &mut app.state, &mut app.text_view);
     });

@@ -39,14 +39,27 @@ fn emphasised(app: &AppState, doc: &Document) -> Vec<AnnId> {
     out
 }
 
+/// The colour of find matches (a highlighter's yellow).
+const FOUND: Color32 = Color32::from_rgb(255, 214, 0);
+
 pub(super) fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, doc: &Document) {
     let painter = ui.painter();
     view.hits.clear();
     let selection = app.selection.filter(|s| !s.is_empty()).map(|s| s.range());
     let selection_color = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
     let strong = emphasised(app, doc);
+    let found = app.find_hits_in(app.current);
     for placed in &view.visible {
         let Placed { block, origin, galley, .. } = placed;
+        // Find matches: a marker-pen band under the text, stronger on the current one.
+        for &(start, end, current) in found.iter().filter(|m| m.0 < block.end && m.1 > block.start)
+        {
+            let local = start.max(block.start) - block.start..end.min(block.end) - block.start;
+            let fill = FOUND.gamma_multiply(if current { 0.75 } else { 0.35 });
+            for r in range_rects(galley, local) {
+                painter.rect_filled(r.translate(origin.to_vec2()), 2.0, fill);
+            }
+        }
         if block.char_len() > 0 {
             let spans: Vec<_> = doc.spans_overlapping(block.start..block.end).collect();
             let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
