@@ -141,7 +141,7 @@ fn find_inflected(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
     let Some(first) = wanted.first() else { return Vec::new() };
     // Stems are (nearly always) prefixes of the lower-cased word: words that do not start like
     // the first stem are skipped without stemming, which keeps a 10 MB document fast.
-    let prefix: String = first.chars().take(2).collect();
+    let prefix: Vec<char> = first.chars().take(2).collect();
     let chars: Vec<char> = text.chars().collect();
     let lower = |r: &Range<usize>| -> String {
         chars[r.clone()].iter().flat_map(|c| c.to_lowercase()).collect::<String>().replace('ё', "е")
@@ -156,8 +156,11 @@ fn find_inflected(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
                 i += 1;
                 continue 'scan;
             }
-            let word = lower(w);
-            if (k == 0 && !word.starts_with(&prefix)) || stemmer.stem(&word) != *stem {
+            if k == 0 && !starts_like(&chars[w.clone()], &prefix) {
+                i += 1;
+                continue 'scan;
+            }
+            if stemmer.stem(&lower(w)) != *stem {
                 i += 1;
                 continue 'scan;
             }
@@ -166,6 +169,15 @@ fn find_inflected(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
         i += wanted.len();
     }
     out
+}
+
+/// Whether `word` begins with `prefix` (lower case; «ё» as «е»), without allocating.
+fn starts_like(word: &[char], prefix: &[char]) -> bool {
+    word.len() >= prefix.len()
+        && word.iter().zip(prefix).all(|(&c, &p)| {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            c == p || (c == 'ё' && p == 'е')
+        })
 }
 
 #[cfg(test)]

@@ -50,6 +50,8 @@ const ON_BIG_DOCUMENT: &[&str] = &[
     "undo_add_span",
     "review_places",
     "add_span_while_saving",
+    "find_plain",
+    "find_all_forms",
 ];
 
 /// The measures on the many-documents project.
@@ -263,6 +265,11 @@ fn big_document(options: &Options, plan: &Plan, report: &mut Report) -> anyhow::
     }
     if options.wants(&["review_places"]) {
         report.add(model_ops::review_places(&big, &size, plan.file_runs)?)?;
+    }
+    if options.wants(&["find_plain", "find_all_forms"]) {
+        for record in model_ops::find(&big, &size, plan.file_runs)? {
+            report.add(record)?;
+        }
     }
     if options.wants(&["add_span_while_saving"]) {
         report.add(model_ops::add_during_save(big, &size, plan.save_edits)?)?;

@@ -125,3 +125,32 @@ pub fn review_places(project: &Project, size: &str, runs: usize) -> anyhow::Resu
     let size = format!("{size}, {}k places", places / 1000);
     Ok(Record::timed("review_places", &size, &Samples::from_durations(&times)).target_ms(100.0))
 }
+
+/// Find over the whole 10 MB document: plain (any case) and all case forms, for a word taken
+/// from the text itself. Our target: 200 ms, quick enough to search as one types.
+pub fn find(project: &Project, size: &str, runs: usize) -> anyhow::Result<Vec<Record>> {
+    use crate::assist::search::{Query, find};
+    let doc = project.doc(0).ok_or_else(|| anyhow::anyhow!("find {size}: no document"))?;
+    let words: Vec<&str> = doc
+        .text()
+        .split_whitespace()
+        .skip(1000)
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .take(1)
+        .collect();
+    let text = words.join(" ");
+    let mut out = Vec::new();
+    for (name, inflected) in [("find_plain", false), ("find_all_forms", true)] {
+        let q = Query { text: text.clone(), inflected, ..Default::default() };
+        let mut times = Vec::with_capacity(runs);
+        let mut hits = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            hits = find(doc.text(), &doc.meta.lang, &q).len();
+            times.push(start.elapsed());
+        }
+        let size = format!("{size}, {hits} matches");
+        out.push(Record::timed(name, &size, &Samples::from_durations(&times)).target_ms(200.0));
+    }
+    Ok(out)
+}
