@@ -230,6 +230,7 @@ fn stats_tables_mention_every_label() -> TestResult {
         assert!(run.stdout.lines().any(|l| l.starts_with(label)), "{label}:\n{}", run.stdout);
     }
     assert!(run.stdout.contains("2 documents, 5 spans"), "{}", run.stdout);
+    assert!(run.stdout.contains("documents done: 0 of 2 (0 %)"), "{}", run.stdout);
     Ok(())
 }
 

@@ -30,6 +30,7 @@ pub enum Command {
     Find,
     FindNext,
     FindPrevious,
+    ShowStatistics,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -45,7 +46,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 25] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -70,6 +71,7 @@ impl Command {
         Command::Find,
         Command::FindNext,
         Command::FindPrevious,
+        Command::ShowStatistics,
     ];
 
     pub fn label(self) -> &'static str {
@@ -98,6 +100,7 @@ impl Command {
             Command::Find => "Find and annotate all…",
             Command::FindNext => "Find next",
             Command::FindPrevious => "Find previous",
+            Command::ShowStatistics => "Statistics…",
         }
     }
 
@@ -146,7 +149,8 @@ impl Command {
             | Command::MergeProjects
             | Command::ToggleSnap
             | Command::SetAnnotator
-            | Command::ShowAgreement => &[],
+            | Command::ShowAgreement
+            | Command::ShowStatistics => &[],
         }
     }
 

@@ -172,6 +172,8 @@ pub struct AppState {
     pub autosave: autosave::Autosave,
     /// The find bar, when open.
     pub find: Option<find::FindState>,
+    /// The Statistics window is open.
+    pub show_stats: bool,
 }
 
 impl AppState {
@@ -205,6 +207,7 @@ impl AppState {
             on_disk: None,
             autosave: autosave::Autosave::default(),
             find: None,
+            show_stats: false,
         }
     }
 
@@ -348,6 +351,7 @@ impl AppState {
                 let window = agreement::AgreementWindow::new(report);
                 self.dialog = Some(Dialog::Agreement(Box::new(window)));
             }
+            Command::ShowStatistics => self.show_stats = !self.show_stats,
             Command::Find => self.open_find(),
             Command::FindNext => self.find_next(true),
             Command::FindPrevious => self.find_next(false),

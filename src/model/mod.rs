@@ -16,6 +16,7 @@ pub mod schema;
 pub mod schema_migration;
 pub mod span_index;
 pub mod span_store;
+pub mod stats;
 pub mod validate;
 pub mod words;
 

@@ -72,6 +72,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
                 format!("{} ({})", Command::SetAnnotator.label(), state.settings.annotator_name());
             command_button(ui, state, Command::SetAnnotator, &who, true);
             command_button(ui, state, Command::ShowAgreement, Command::ShowAgreement.label(), true);
+            command_button(
+                ui,
+                state,
+                Command::ShowStatistics,
+                Command::ShowStatistics.label(),
+                true,
+            );
             let mut reviewing = state.in_review();
             if ui.checkbox(&mut reviewing, Command::ToggleReview.label()).changed() {
                 state.run(Command::ToggleReview);

@@ -19,6 +19,7 @@ pub mod review_panel;
 pub mod safety_dialogs;
 pub mod schema_editor;
 pub mod shortcuts;
+pub mod stats_window;
 pub mod status;
 pub mod text_view;
 pub mod toolbar;
@@ -35,6 +36,7 @@ pub struct Acta {
     pub state: AppState,
     pub text_view: TextViewState,
     pub panels: annotation_panel::PanelState,
+    stats: stats_window::StatsCache,
     title: String,
     close_sent: bool,
     /// Whether the window had the focus last frame (losing it autosaves).
@@ -47,6 +49,7 @@ impl Acta {
             state,
             text_view: TextViewState::default(),
             panels: Default::default(),
+            stats: Default::default(),
             title: String::new(),
             close_sent: false,
             focused: true,
@@ -139,6 +142,7 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
         toolbar::toolbar_ui(ui, &mut app.state);
         text_view::text_view_ui(ui, &mut app.state, &mut app.text_view);
     });
+    stats_window::stats_window(&ctx, &mut app.state, &mut app.stats);
     dialogs::dialogs_ui(&ctx, &mut app.state);
 
     let title = app.state.title();
