@@ -25,7 +25,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), and back: for `+3d` and `yesterday`.
-fn to_days(d: Ymd) -> i64 {
+pub(crate) fn to_days(d: Ymd) -> i64 {
     let y = i64::from(d.year) - i64::from(d.month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -35,7 +35,7 @@ fn to_days(d: Ymd) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn from_days(z: i64) -> Ymd {
+pub(crate) fn from_days(z: i64) -> Ymd {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

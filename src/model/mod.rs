@@ -3,6 +3,7 @@
 
 pub mod cardinality;
 pub mod cascade;
+pub mod date_interval;
 pub mod date_value;
 pub mod document;
 pub mod edit;
