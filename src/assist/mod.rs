@@ -1,5 +1,68 @@
-//! Assisted annotation: finding text again (search, inflection-aware) and, later, suggestions.
-//! Pure Rust over the model, no egui.
+//! Assisted annotation: finding text again (`search`, inflection-aware over `stem`), and
+//! suggestions, annotations the program proposes and the annotator accepts or rejects. They
+//! never enter the project by themselves; each says where it came from (`Source`). Pure: no
+//! egui, no files; the GUI and `acta suggest` both read them from here.
 
+pub mod dates;
 pub mod search;
 pub mod stem;
+
+use crate::model::Project;
+
+/// The label date suggestions carry.
+pub const DATE_LABEL: &str = "Date";
+
+/// Where a suggestion came from, shown to the annotator beside it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// A built-in date rule, named with its language: "ru: day month year".
+    DateRule { rule: String },
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::DateRule { rule } => write!(f, "date rule {rule}"),
+        }
+    }
+}
+
+/// A proposed span. `start..end` count code points, like spans; `value` is the normalised value
+/// (for dates, in `model::date_value`'s forms) when there is one.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Suggestion {
+    /// Index of the document in the project.
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub value: Option<String>,
+    pub source: Source,
+}
+
+/// Date suggestions for one document (none for an index out of range), leaving out those a
+/// `Date` span already covers exactly.
+pub fn suggest_dates(project: &Project, doc_index: usize) -> Vec<Suggestion> {
+    let Some(doc) = project.doc(doc_index) else {
+        return Vec::new();
+    };
+    let meta = &doc.meta;
+    dates::find_dates(doc.text(), &meta.lang, meta.dateline.as_deref())
+        .into_iter()
+        .filter(|m| {
+            !doc.spans_overlapping(m.start..m.end)
+                .any(|s| s.label == DATE_LABEL && s.start == m.start && s.end == m.end)
+        })
+        .map(|m| Suggestion {
+            doc: doc_index,
+            start: m.start,
+            end: m.end,
+            text: doc.slice(m.start, m.end).to_string(),
+            label: DATE_LABEL.to_string(),
+            value: m.value,
+            source: Source::DateRule { rule: m.rule },
+        })
+        .collect()
+}

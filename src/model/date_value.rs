@@ -48,6 +48,16 @@ pub(crate) fn from_days(z: i64) -> Ymd {
     Ymd { year, month, day }
 }
 
+/// The day `n` days after `d` (before, for negative `n`).
+pub fn add_days(d: Ymd, n: i64) -> Ymd {
+    from_days(to_days(d) + n)
+}
+
+/// Day of the week, 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
+pub fn weekday(d: Ymd) -> u32 {
+    (to_days(d) + 3).rem_euclid(7) as u32
+}
+
 fn digits(s: &str, n: usize) -> Option<u32> {
     (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
@@ -216,5 +226,9 @@ mod tests {
             assert_eq!(to_days(from_days(days)), days);
         }
         assert_eq!(to_days(Ymd { year: 1970, month: 1, day: 1 }), 0);
+        // 2022-05-25 and 2015-04-28 were a Wednesday and a Tuesday.
+        assert_eq!(weekday(Ymd { year: 2022, month: 5, day: 25 }), 2);
+        assert_eq!(weekday(Ymd { year: 2015, month: 4, day: 28 }), 1);
+        assert_eq!(add_days(Ymd { year: 2024, month: 3, day: 1 }, -1), Ymd { year: 2024, month: 2, day: 29 });
     }
 }
