@@ -42,6 +42,28 @@ pub struct Suggestion {
     pub source: Source,
 }
 
+/// The kinds of suggestion there are (actors come later).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Dates,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 1] = [Kind::Dates];
+}
+
+/// Suggestions of the given kinds for one document, in reading order.
+pub fn suggest(project: &Project, doc_index: usize, kinds: &[Kind]) -> Vec<Suggestion> {
+    let mut out = Vec::new();
+    for kind in kinds {
+        match kind {
+            Kind::Dates => out.extend(suggest_dates(project, doc_index)),
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
 /// Date suggestions for one document (none for an index out of range), leaving out those a
 /// `Date` span already covers exactly.
 pub fn suggest_dates(project: &Project, doc_index: usize) -> Vec<Suggestion> {

@@ -1,8 +1,8 @@
 //! The command line: `acta [PROJECT]` opens the GUI; `validate`, `stats`, `new`, `export`,
-//! `import`, `agree`, `merge`, `merge-driver` and `adjudicate` work on project files without it;
-//! `bench` measures speed and memory on generated documents. Exit
-//! codes: 0 ok, 1 the data has problems, 2 usage, cannot read or cannot write. Handlers return the
-//! code; every error is printed once, in `main`, naming its file.
+//! `import`, `agree`, `merge`, `merge-driver`, `adjudicate` and `suggest` work on project files
+//! without it; `bench` measures speed and memory on generated documents. Exit codes: 0 ok, 1 the
+//! data has problems, 2 usage, cannot read or cannot write. Handlers return the code; every
+//! error is printed once, in `main`, naming its file.
 
 use crate::formats::export::ExportError;
 use crate::formats::import;
@@ -89,6 +89,9 @@ enum Command {
     /// Adjudication per document: places where the layers agree, open disagreements, what gold
     /// settles; `--accept` copies every place with enough votes into the gold layer and saves.
     Adjudicate(adjudicate::AdjudicateArgs),
+    /// Print suggested annotations (dates with their normalised value) for every document,
+    /// without changing the project.
+    Suggest(suggest::SuggestArgs),
     /// git's merge driver for project files (`acta merge-driver %O %A %B`): a three-way merge
     /// whose conflicts become review notes, never text markers. See the README for the set-up.
     MergeDriver {
@@ -120,6 +123,7 @@ mod agree;
 mod datasets;
 mod merge;
 mod stats;
+mod suggest;
 mod table;
 
 use stats::stats;
@@ -161,6 +165,7 @@ pub fn main() -> ExitCode {
         Some(Command::Agree { project, json, by }) => agree::agree(&project, json, by),
         Some(Command::Merge { out, inputs, force }) => merge::merge_files(&out, &inputs, force),
         Some(Command::Adjudicate(args)) => adjudicate::adjudicate(args),
+        Some(Command::Suggest(args)) => suggest::suggest(args),
         Some(Command::MergeDriver { base, ours, theirs }) => {
             merge::merge_driver(&base, &ours, &theirs)
         }
