@@ -10,7 +10,8 @@ use std::sync::Arc;
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Emoji and a no-break space before the dates, so code points and bytes disagree.
-const RU: &str = "👩\u{200d}👩\u{200d}👧 Путин 21\u{a0}февраля 2022 года признал ЛНР, а 28 апреля — вчера.";
+const RU: &str =
+    "👩\u{200d}👩\u{200d}👧 Путин 21\u{a0}февраля 2022 года признал ЛНР, а 28 апреля — вчера.";
 const EN: &str = "The minister met on Wednesday; talks go on today.";
 
 struct Run {
@@ -55,7 +56,8 @@ fn project() -> Result<Project, Box<dyn std::error::Error>> {
         p.documents.push(Arc::new(Document::new(meta, text)));
     }
     let (start, end) = find(RU, "28 апреля");
-    Edit::AddSpan { doc: 0, span: Span::new(AnnId(1), start, end, "Date", "anna") }.apply(&mut p)?;
+    Edit::AddSpan { doc: 0, span: Span::new(AnnId(1), start, end, "Date", "anna") }
+        .apply(&mut p)?;
     Ok(p)
 }
 

@@ -76,13 +76,26 @@ fn date_suggestions_on_the_seed_articles() -> TestResult {
         .filter_map(|g| Some(((g.doc.clone(), g.start, g.end), g.value.as_deref()?)))
         .collect();
     let span_hits = found.iter().filter(|(k, _, _)| gold_spans.contains(k)).count();
-    let valued: Vec<_> = found.iter().filter_map(|(k, v, _)| Some((k.clone(), v.as_deref()?))).collect();
+    let valued: Vec<_> =
+        found.iter().filter_map(|(k, v, _)| Some((k.clone(), v.as_deref()?))).collect();
     let value_hits = valued.iter().filter(|kv| gold_values.contains(kv)).count();
     let (sp, sr) = (ratio(span_hits, found.len()), ratio(span_hits, gold_spans.len()));
     let (vp, vr) = (ratio(value_hits, valued.len()), ratio(value_hits, gold_values.len()));
-    println!("date suggestions on the seeds: {} found, {} in the gold set", found.len(), gold.len());
-    println!("spans:  precision {sp:.3} ({span_hits}/{}), recall {sr:.3} ({span_hits}/{})", found.len(), gold_spans.len());
-    println!("values: precision {vp:.3} ({value_hits}/{}), recall {vr:.3} ({value_hits}/{})", valued.len(), gold_values.len());
+    println!(
+        "date suggestions on the seeds: {} found, {} in the gold set",
+        found.len(),
+        gold.len()
+    );
+    println!(
+        "spans:  precision {sp:.3} ({span_hits}/{}), recall {sr:.3} ({span_hits}/{})",
+        found.len(),
+        gold_spans.len()
+    );
+    println!(
+        "values: precision {vp:.3} ({value_hits}/{}), recall {vr:.3} ({value_hits}/{})",
+        valued.len(),
+        gold_values.len()
+    );
     for (k, v, rule) in &found {
         if !gold_spans.contains(k) {
             println!("  not in the gold set: {k:?} {v:?} ({rule})");
@@ -118,7 +131,10 @@ fn spans_already_there_are_not_suggested_again() -> TestResult {
         let suggested = suggest_dates(&project, i);
         for span in doc.spans().filter(|s| s.label == "Date") {
             annotated += 1;
-            assert!(!suggested.iter().any(|s| s.start == span.start && s.end == span.end), "{span:?}");
+            assert!(
+                !suggested.iter().any(|s| s.start == span.start && s.end == span.end),
+                "{span:?}"
+            );
         }
         assert!(suggested.iter().all(|s| s.doc == i && s.label == "Date"));
     }

@@ -229,6 +229,9 @@ mod tests {
         // 2022-05-25 and 2015-04-28 were a Wednesday and a Tuesday.
         assert_eq!(weekday(Ymd { year: 2022, month: 5, day: 25 }), 2);
         assert_eq!(weekday(Ymd { year: 2015, month: 4, day: 28 }), 1);
-        assert_eq!(add_days(Ymd { year: 2024, month: 3, day: 1 }, -1), Ymd { year: 2024, month: 2, day: 29 });
+        assert_eq!(
+            add_days(Ymd { year: 2024, month: 3, day: 1 }, -1),
+            Ymd { year: 2024, month: 2, day: 29 }
+        );
     }
 }

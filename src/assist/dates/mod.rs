@@ -7,10 +7,10 @@ mod lexicon;
 mod resolve;
 mod ru;
 mod rules;
-mod tokens;
-mod uk;
 #[cfg(test)]
 mod tests;
+mod tokens;
+mod uk;
 
 use lexicon::Lexicon;
 use std::sync::LazyLock;
@@ -25,7 +25,8 @@ pub struct DateMatch {
     pub rule: String,
 }
 
-static LEXICONS: LazyLock<[Lexicon; 3]> = LazyLock::new(|| [ru::lexicon(), uk::lexicon(), en::lexicon()]);
+static LEXICONS: LazyLock<[Lexicon; 3]> =
+    LazyLock::new(|| [ru::lexicon(), uk::lexicon(), en::lexicon()]);
 
 /// The date expressions of a text in language `lang` (a BCP 47 tag; any other language tries
 /// all three and keeps the longest of overlapping finds), `dateline` as `YYYY-MM-DD`.
@@ -37,7 +38,8 @@ pub fn find_dates(text: &str, lang: &str, dateline: Option<&str>) -> Vec<DateMat
         Some(l) => vec![l],
         None => LEXICONS.iter().collect(),
     };
-    let mut found: Vec<rules::Found> = chosen.iter().flat_map(|l| rules::find(&tokens, l)).collect();
+    let mut found: Vec<rules::Found> =
+        chosen.iter().flat_map(|l| rules::find(&tokens, l)).collect();
     found.sort_by_key(|f| (f.first, std::cmp::Reverse(f.last)));
     let mut cx = resolve::Context { dateline, year: None };
     let mut out: Vec<DateMatch> = Vec::new();

@@ -39,7 +39,11 @@ fn ymd(d: Ymd) -> String {
 
 /// The value, `None` when the document cannot date it; `Err` when the expression names a day
 /// that does not exist (31 февраля), which is then no date at all.
-pub(super) fn value(when: When, time: Option<(u32, u32)>, cx: &Context) -> Result<Option<String>, ()> {
+pub(super) fn value(
+    when: When,
+    time: Option<(u32, u32)>,
+    cx: &Context,
+) -> Result<Option<String>, ()> {
     let day = |d: Ymd| {
         let mut s = ymd(d);
         if let Some((h, m)) = time {

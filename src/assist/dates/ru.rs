@@ -61,7 +61,14 @@ pub(super) fn lexicon() -> Lexicon {
     forms(&mut l.seasons, "зим", &["а", "ы", "ой", "у", "е"], "WI");
     words(
         &mut l.year_words,
-        &[("год", false), ("года", false), ("году", false), ("годом", false), ("г", true), ("гг", true)],
+        &[
+            ("год", false),
+            ("года", false),
+            ("году", false),
+            ("годом", false),
+            ("г", true),
+            ("гг", true),
+        ],
     );
     words(
         &mut l.relative_days,

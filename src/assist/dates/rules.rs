@@ -104,7 +104,8 @@ impl Matcher<'_> {
         if self.tok(i)?.text.len() != 4 {
             return None;
         }
-        let word = self.same_line(i + 1)
+        let word = self
+            .same_line(i + 1)
             .then(|| self.tok(i + 1))
             .flatten()
             .filter(|t| t.kind == Kind::Word)
@@ -223,7 +224,11 @@ impl Matcher<'_> {
             return Some((k, When::Year(year), "year"));
         }
         let plausible = (1900..=2099).contains(&year);
-        (plausible && self.preposition_before(i)).then_some((k, When::Year(year), "year after preposition"))
+        (plausible && self.preposition_before(i)).then_some((
+            k,
+            When::Year(year),
+            "year after preposition",
+        ))
     }
 
     fn relative(&self, i: usize) -> Option<Core> {
@@ -250,7 +255,11 @@ impl Matcher<'_> {
     fn month_alone(&self, i: usize) -> Option<Core> {
         let month = self.name(i, &self.lex.months)?;
         let qualified = i > 0 && self.word_in(i - 1, &self.lex.qualifiers);
-        (qualified || self.preposition_before(i)).then_some((i, When::Month { year: None, month }, "month"))
+        (qualified || self.preposition_before(i)).then_some((
+            i,
+            When::Month { year: None, month },
+            "month",
+        ))
     }
 
     fn preposition_before(&self, i: usize) -> bool {
@@ -290,7 +299,9 @@ impl Matcher<'_> {
         let mut core = self.core(i);
         // A time or a weekday before a full date.
         let lead = self.time(i).map(|(j, hm)| (j, Some(hm), "time")).or_else(|| {
-            let wd = self.name(i, &self.lex.weekday_abbr).or(self.name(i, &self.lex.weekdays).map(|w| w.0));
+            let wd = self
+                .name(i, &self.lex.weekday_abbr)
+                .or(self.name(i, &self.lex.weekdays).map(|w| w.0));
             wd.map(|_| {
                 let comma = self.tok(i + 1).is_some_and(|t| t.is_punct(',')) && self.tight(i + 1);
                 (if comma { i + 1 } else { i }, None, "weekday")
@@ -307,7 +318,9 @@ impl Matcher<'_> {
         let (mut last, when, rule) = core?;
         if matches!(when, When::Day { .. }) && time.is_none() {
             // A time after the date, maybe behind a dash or a comma.
-            let sep = self.tok(last + 1).is_some_and(|t| t.is_punct('-') || t.is_punct('–') || t.is_punct(','));
+            let sep = self
+                .tok(last + 1)
+                .is_some_and(|t| t.is_punct('-') || t.is_punct('–') || t.is_punct(','));
             let at = if sep && self.same_line(last + 1) { last + 2 } else { last + 1 };
             if self.same_line(at)
                 && self.tok(at).is_some_and(|t| t.gap != Gap::None || sep)
@@ -320,7 +333,10 @@ impl Matcher<'_> {
         let mut first = i;
         // «в начале апреля»: the qualifier joins; then a preposition, for the languages that
         // keep it.
-        if first > free_from && self.same_line(first) && self.word_in(first - 1, &self.lex.qualifiers) {
+        if first > free_from
+            && self.same_line(first)
+            && self.word_in(first - 1, &self.lex.qualifiers)
+        {
             first -= 1;
         }
         if self.lex.keep_preposition

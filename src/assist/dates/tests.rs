@@ -121,7 +121,8 @@ fn english() {
 #[test]
 fn without_a_dateline() {
     // The year of the last full date before it; nothing to count weekdays or «вчера» from.
-    let found = dates("21 февраля 2022 года признал. Россия с 22 февраля установила. Вчера", "ru", None);
+    let found =
+        dates("21 февраля 2022 года признал. Россия с 22 февраля установила. Вчера", "ru", None);
     let values: Vec<Option<&str>> = found.iter().map(|(_, v)| v.as_deref()).collect();
     assert_eq!(values, [Some("2022-02-21"), Some("2022-02-22"), None]);
     assert_eq!(dates("15 лютого", "uk", None), [("15 лютого".to_string(), None)]);

@@ -75,8 +75,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             // Marks (accents) belong to the word; an apostrophe only between letters.
             while i < chars.len() {
                 let d = chars[i];
-                let inner_apostrophe = is_apostrophe(d)
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+                let inner_apostrophe =
+                    is_apostrophe(d) && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
                 if d.is_alphabetic() || inner_apostrophe || is_mark(d) {
                     i += 1;
                 } else {

@@ -61,7 +61,14 @@ pub(super) fn lexicon() -> Lexicon {
     l.seasons.insert("взимку".into(), "WI");
     words(
         &mut l.year_words,
-        &[("рік", false), ("року", false), ("році", false), ("роком", false), ("р", true), ("рр", true)],
+        &[
+            ("рік", false),
+            ("року", false),
+            ("році", false),
+            ("роком", false),
+            ("р", true),
+            ("рр", true),
+        ],
     );
     words(
         &mut l.relative_days,
