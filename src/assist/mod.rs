@@ -88,3 +88,33 @@ pub fn suggest_dates(project: &Project, doc_index: usize) -> Vec<Suggestion> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AnnId, DocMeta, Document, Edit, Span};
+    use std::sync::Arc;
+
+    #[test]
+    fn suggestions_skip_exact_date_spans_only() -> Result<(), crate::model::EditError> {
+        let text = "Вчера, 21 февраля 2022 года, и в апреле 2015 года";
+        let meta = DocMeta { id: "d".into(), lang: "ru".into(), ..Default::default() };
+        let mut p = Project::new("p");
+        p.documents.push(Arc::new(Document::new(meta, text)));
+        // The same range as an Actor, and a Date over part of the April date: both still suggested.
+        Edit::AddSpan { doc: 0, span: Span::new(AnnId(1), 7, 27, "Actor", "a") }.apply(&mut p)?;
+        Edit::AddSpan { doc: 0, span: Span::new(AnnId(2), 32, 38, "Date", "a") }.apply(&mut p)?;
+        let texts = |p: &Project| -> Vec<String> {
+            suggest(p, 0, &Kind::ALL).into_iter().map(|s| s.text).collect()
+        };
+        assert_eq!(texts(&p), ["Вчера", "21 февраля 2022 года", "в апреле 2015 года"]);
+        Edit::AddSpan { doc: 0, span: Span::new(AnnId(3), 7, 27, "Date", "a") }.apply(&mut p)?;
+        assert_eq!(texts(&p), ["Вчера", "в апреле 2015 года"]);
+        let first = &suggest_dates(&p, 0)[0];
+        assert_eq!((first.doc, first.start, first.end, first.value.as_deref()), (0, 0, 5, None));
+        assert_eq!(first.source.to_string(), "date rule ru: relative day");
+        assert!(suggest(&p, 0, &[]).is_empty());
+        assert!(suggest(&p, 1, &Kind::ALL).is_empty());
+        Ok(())
+    }
+}

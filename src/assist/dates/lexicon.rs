@@ -32,6 +32,9 @@ pub(super) struct Lexicon {
     pub prepositions: Vec<&'static str>,
     /// «начале» (апреля), "early" (April): kept in the span, the value stays the month's.
     pub qualifiers: Vec<&'static str>,
+    /// Prepositions taken before a qualifier only: Ukrainian «на початку» (a bare «на 2000»
+    /// is a count more often than a year).
+    pub qualifier_prepositions: Vec<&'static str>,
     /// Whether a preposition before the date belongs to the span (Russian and Ukrainian
     /// annotators take «в апреле»; English ones take "April", not "in April").
     pub keep_preposition: bool,

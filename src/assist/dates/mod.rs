@@ -31,34 +31,40 @@ static LEXICONS: LazyLock<[Lexicon; 3]> =
 /// The date expressions of a text in language `lang` (a BCP 47 tag; any other language tries
 /// all three and keeps the longest of overlapping finds), `dateline` as `YYYY-MM-DD`.
 pub fn find_dates(text: &str, lang: &str, dateline: Option<&str>) -> Vec<DateMatch> {
-    let tokens = tokens::tokenize(text);
     let primary = lang.split(['-', '_']).next().unwrap_or_default().to_lowercase();
-    let dateline = dateline.and_then(crate::model::date_value::parse_ymd);
     let chosen: Vec<&Lexicon> = match LEXICONS.iter().find(|l| l.lang == primary) {
         Some(l) => vec![l],
         None => LEXICONS.iter().collect(),
     };
-    let mut found: Vec<rules::Found> =
-        chosen.iter().flat_map(|l| rules::find(&tokens, l)).collect();
-    found.sort_by_key(|f| (f.first, std::cmp::Reverse(f.last)));
+    let dateline = dateline.and_then(crate::model::date_value::parse_ymd);
     let mut cx = resolve::Context { dateline, year: None };
-    let mut out: Vec<DateMatch> = Vec::new();
-    let mut free_from = 0;
-    for f in found {
-        if f.first < free_from {
-            continue;
+    let mut out = Vec::new();
+    // A date never runs across a line break, so lines are matched one at a time: the tokens of
+    // one line are all there is in memory, whatever the size of the document.
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let tokens = tokens::tokenize(line, line_start);
+        line_start += line.chars().count();
+        let mut found: Vec<rules::Found> =
+            chosen.iter().flat_map(|l| rules::find(&tokens, l)).collect();
+        found.sort_by_key(|f| (f.first, std::cmp::Reverse(f.last)));
+        let mut free_from = 0;
+        for f in found {
+            if f.first < free_from {
+                continue;
+            }
+            let Ok(value) = resolve::value(f.when, f.time, &cx) else {
+                continue;
+            };
+            cx.saw(f.when);
+            free_from = f.last + 1;
+            out.push(DateMatch {
+                start: tokens[f.first].start,
+                end: tokens[f.last].end,
+                value,
+                rule: f.rule,
+            });
         }
-        let Ok(value) = resolve::value(f.when, f.time, &cx) else {
-            continue;
-        };
-        cx.saw(f.when);
-        free_from = f.last + 1;
-        out.push(DateMatch {
-            start: tokens[f.first].start,
-            end: tokens[f.last].end,
-            value,
-            rule: f.rule,
-        });
     }
     out
 }

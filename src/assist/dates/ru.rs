@@ -111,7 +111,7 @@ pub(super) fn lexicon() -> Lexicon {
     l.ordinals.insert("тридцатого".into(), 30);
     words(&mut l.ordinal_tens, &[("двадцать", 20), ("тридцать", 30)]);
     l.prepositions = vec!["в", "во", "с", "со", "к", "ко", "до", "по", "от", "у"];
-    l.qualifiers = vec!["начале", "начала", "конце", "конца", "середине", "середины"];
+    l.qualifiers = vec!["начале", "начала", "конце", "конца", "концу", "середине", "середины"];
     l.keep_preposition = true;
     l
 }

@@ -333,16 +333,19 @@ impl Matcher<'_> {
         let mut first = i;
         // «в начале апреля»: the qualifier joins; then a preposition, for the languages that
         // keep it.
+        let mut qualified = false;
         if first > free_from
             && self.same_line(first)
             && self.word_in(first - 1, &self.lex.qualifiers)
         {
             first -= 1;
+            qualified = true;
         }
         if self.lex.keep_preposition
             && first > free_from
             && self.same_line(first)
-            && self.word_in(first - 1, &self.lex.prepositions)
+            && (self.word_in(first - 1, &self.lex.prepositions)
+                || (qualified && self.word_in(first - 1, &self.lex.qualifier_prepositions)))
         {
             first -= 1;
         }

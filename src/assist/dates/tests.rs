@@ -119,6 +119,48 @@ fn english() {
 }
 
 #[test]
+fn ranges_are_two_dates() {
+    // «с 2014 по 2015 год»: each end is a date of its own; a range value is the annotator's call.
+    assert_eq!(
+        dates("с 2014 по 2015 год", "ru", None),
+        [
+            ("с 2014".to_string(), Some("2014".to_string())),
+            ("по 2015 год".into(), Some("2015".into()))
+        ]
+    );
+    assert_eq!(
+        dates("з 1 по 15 лютого 2022 року", "uk", None).last().map(|d| d.0.as_str()),
+        Some("по 15 лютого 2022 року")
+    );
+}
+
+#[test]
+fn qualifiers_and_their_prepositions() {
+    check(
+        "uk",
+        Some("2022-02-20"),
+        &[
+            ("на початку травня", "на початку травня", "2021-05"),
+            ("по лютому 2022 року", "по лютому 2022 року", "2022-02"),
+            ("наприкінці 2014 року", "наприкінці 2014 року", "2014"),
+        ],
+    );
+    check("ru", None, &[("до конца 2015 года", "до конца 2015 года", "2015")]);
+    // «на» alone does not make a number a year.
+    assert!(dates("на 2000 людей", "uk", None).is_empty());
+}
+
+#[test]
+fn offsets_are_code_points_across_lines() {
+    let text = "👩\u{200d}👩\u{200d}👧 строка\r\n\nПутин 21 февраля 2022 года.\nВчера";
+    let found = find_dates(text, "ru", Some("2022-02-22"));
+    let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
+    let at = |needle: &str| text[..text.find(needle).unwrap_or_default()].chars().count();
+    assert_eq!(starts, [at("21 февраля"), at("Вчера")]);
+    assert_eq!(found[1].value.as_deref(), Some("2022-02-21"));
+}
+
+#[test]
 fn without_a_dateline() {
     // The year of the last full date before it; nothing to count weekdays or «вчера» from.
     let found =

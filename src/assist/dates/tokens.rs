@@ -52,7 +52,8 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`, their offsets counted from `base` (the code point where `text` starts).
+pub(super) fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut gap = Gap::None;
@@ -90,7 +91,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         };
         let text: String = chars[start..i].iter().collect();
         let lower = text.to_lowercase().replace(['’', 'ʼ'], "'").replace('ё', "е");
-        out.push(Token { kind, start, end: i, text, lower, gap });
+        out.push(Token { kind, start: base + start, end: base + i, text, lower, gap });
         gap = Gap::None;
     }
     out
@@ -107,7 +108,7 @@ mod tests {
 
     #[test]
     fn words_numbers_and_gaps() {
-        let t = tokenize("Wed, 25/05/2022\u{a0}п’ятниця G20\nдо");
+        let t = tokenize("Wed, 25/05/2022\u{a0}п’ятниця G20\nдо", 0);
         let kinds: Vec<(&str, Kind, Gap)> =
             t.iter().map(|t| (t.lower.as_str(), t.kind, t.gap)).collect();
         assert_eq!(
@@ -128,5 +129,6 @@ mod tests {
         );
         // Code points, not bytes.
         assert_eq!((t[7].start, t[7].end), (16, 24));
+        assert_eq!(tokenize("  ab", 10)[0].start, 12);
     }
 }

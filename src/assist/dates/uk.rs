@@ -117,7 +117,9 @@ pub(super) fn lexicon() -> Lexicon {
     l.ordinals.insert("тридцятого".into(), 30);
     words(&mut l.ordinal_tens, &[("двадцять", 20), ("тридцять", 30)]);
     l.prepositions = vec!["в", "у", "з", "із", "зі", "до", "по", "від"];
-    l.qualifiers = vec!["початку", "кінці", "кінця", "наприкінці", "середині", "середини"];
+    l.qualifiers =
+        vec!["початку", "кінці", "кінця", "кінець", "наприкінці", "середині", "середини"];
+    l.qualifier_prepositions = vec!["на", "під"];
     l.keep_preposition = true;
     l
 }
