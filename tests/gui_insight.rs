@@ -31,3 +31,22 @@ fn statistics_window_counts_follow_edits_and_lead_to_documents() {
     h.run();
     assert_eq!(h.state().state.current, 3);
 }
+
+#[test]
+fn timeline_shows_dated_events_in_order_and_opens_one() {
+    let mut h = common::harness(0);
+    h.get_by_label("Project").click();
+    h.run();
+    h.get_by_label("Timeline…").click();
+    h.run();
+    assert!(h.state().state.show_timeline);
+    h.get_by_label_contains(" events from 20");
+    // Putin's recognition of the LNR (21 February 2022) is a row; a click opens it in the text.
+    let row = h.get_all_by_label_contains("Recognition «признал суверенитет»").next();
+    row.unwrap_or_else(|| panic!("no row for the recognition")).click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.current, 0);
+    let open = state.open_event().map(|e| e.event_type.clone());
+    assert_eq!(open.as_deref(), Some("Recognition"));
+}

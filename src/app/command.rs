@@ -31,6 +31,7 @@ pub enum Command {
     FindNext,
     FindPrevious,
     ShowStatistics,
+    ShowTimeline,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -46,7 +47,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -72,6 +73,7 @@ impl Command {
         Command::FindNext,
         Command::FindPrevious,
         Command::ShowStatistics,
+        Command::ShowTimeline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -101,6 +103,7 @@ impl Command {
             Command::FindNext => "Find next",
             Command::FindPrevious => "Find previous",
             Command::ShowStatistics => "Statistics…",
+            Command::ShowTimeline => "Timeline…",
         }
     }
 
@@ -150,7 +153,8 @@ impl Command {
             | Command::ToggleSnap
             | Command::SetAnnotator
             | Command::ShowAgreement
-            | Command::ShowStatistics => &[],
+            | Command::ShowStatistics
+            | Command::ShowTimeline => &[],
         }
     }
 

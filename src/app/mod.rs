@@ -174,6 +174,8 @@ pub struct AppState {
     pub find: Option<find::FindState>,
     /// The Statistics window is open.
     pub show_stats: bool,
+    /// The Timeline window is open.
+    pub show_timeline: bool,
 }
 
 impl AppState {
@@ -208,6 +210,7 @@ impl AppState {
             autosave: autosave::Autosave::default(),
             find: None,
             show_stats: false,
+            show_timeline: false,
         }
     }
 
@@ -352,6 +355,7 @@ impl AppState {
                 self.dialog = Some(Dialog::Agreement(Box::new(window)));
             }
             Command::ShowStatistics => self.show_stats = !self.show_stats,
+            Command::ShowTimeline => self.show_timeline = !self.show_timeline,
             Command::Find => self.open_find(),
             Command::FindNext => self.find_next(true),
             Command::FindPrevious => self.find_next(false),

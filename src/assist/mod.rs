@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod search;
 pub mod stem;
+pub mod timeline;
 
 use crate::model::Project;
 

@@ -79,6 +79,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
                 Command::ShowStatistics.label(),
                 true,
             );
+            command_button(ui, state, Command::ShowTimeline, Command::ShowTimeline.label(), true);
             let mut reviewing = state.in_review();
             if ui.checkbox(&mut reviewing, Command::ToggleReview.label()).changed() {
                 state.run(Command::ToggleReview);

@@ -22,6 +22,7 @@ pub mod shortcuts;
 pub mod stats_window;
 pub mod status;
 pub mod text_view;
+pub mod timeline_window;
 pub mod toolbar;
 
 use crate::app::AppState;
@@ -37,6 +38,7 @@ pub struct Acta {
     pub text_view: TextViewState,
     pub panels: annotation_panel::PanelState,
     stats: stats_window::StatsCache,
+    timeline: timeline_window::TimelineCache,
     title: String,
     close_sent: bool,
     /// Whether the window had the focus last frame (losing it autosaves).
@@ -50,6 +52,7 @@ impl Acta {
             text_view: TextViewState::default(),
             panels: Default::default(),
             stats: Default::default(),
+            timeline: Default::default(),
             title: String::new(),
             close_sent: false,
             focused: true,
@@ -143,6 +146,7 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
         text_view::text_view_ui(ui, &mut app.state, &mut app.text_view);
     });
     stats_window::stats_window(&ctx, &mut app.state, &mut app.stats);
+    timeline_window::timeline_window(&ctx, &mut app.state, &mut app.timeline);
     dialogs::dialogs_ui(&ctx, &mut app.state);
 
     let title = app.state.title();
