@@ -48,8 +48,7 @@ pub fn timeline(project: &Project) -> Timeline {
             }
         }
     }
-    out.events
-        .sort_by(|a, b| (a.start, a.end, a.doc, a.event).cmp(&(b.start, b.end, b.doc, b.event)));
+    out.events.sort_by_key(|e| (e.start, e.end, e.doc, e.event));
     out
 }
 
