@@ -10,7 +10,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec
 
 const ROW: f32 = 22.0;
 const DATE_COLUMN: f32 = 96.0;
-const AXIS_SHARE: f32 = 0.45;
+const AXIS_SHARE: f32 = 0.35;
 
 #[derive(Default)]
 pub struct TimelineCache {
