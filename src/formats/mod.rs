@@ -7,6 +7,7 @@ pub mod brat;
 pub mod conll;
 pub mod doccano;
 pub mod export;
+pub mod fuzz_entry;
 pub mod hf;
 pub mod import;
 pub mod jsonl;
@@ -14,6 +15,8 @@ pub mod jsonl_import;
 pub mod label_studio;
 pub mod progress;
 pub mod project;
+#[cfg(test)]
+mod robustness_tests;
 pub mod ron_read;
 pub mod ron_write;
 pub mod safe_save;

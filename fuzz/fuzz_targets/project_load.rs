@@ -1,0 +1,8 @@
+//! Fuzz target: `acta::formats::fuzz_entry::project_load` (see that module for the input's shape).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = acta::formats::fuzz_entry::project_load(data) {
+        panic!("{broken}");
+    }
+});
