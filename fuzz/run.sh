@@ -13,8 +13,7 @@ targets=(project_load import_jsonl import_brat import_conll import_doccano impor
 [[ $# -ge 1 && -n "$1" ]] && targets=("$1")
 seconds=${2:-480}
 budget=$((576 * 1024)) # bytes of corpus per target
-# No sanitizer: the parsers are safe Rust, and without ASan twice the executions per second;
-# debug assertions on, so an overflow is a crash.
+# No sanitizer: the parsers are safe Rust. Debug assertions on, so an overflow is a crash.
 flags=(--sanitizer none --debug-assertions)
 mkdir -p logs
 cargo fuzz build "${flags[@]}"

@@ -1,4 +1,4 @@
-//! Replays every committed fuzz input (`fuzz/seeds/TARGET/*`) through its
+//! Replays every committed fuzz input (`fuzz/seeds/TARGET/*`, `fuzz/corpus/TARGET/*`) through its
 //! entry point, so the normal suite checks the corpora without libFuzzer.
 
 use super::*;
@@ -21,7 +21,7 @@ fn every_corpus_file_replays_cleanly() -> Result<(), Box<dyn std::error::Error>>
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     for (name, entry) in TARGETS {
         let mut read = 0;
-        for dir in [fuzz.join("seeds").join(name)] {
+        for dir in [fuzz.join("seeds").join(name), fuzz.join("corpus").join(name)] {
             let mut files = 0;
             for file in std::fs::read_dir(&dir)? {
                 let path = file?.path();
