@@ -81,3 +81,29 @@ fn enter_moves_through_matches_and_escape_closes() {
     h.run();
     assert!(h.state().state.find.is_none());
 }
+
+#[test]
+fn date_suggestions_accepted_with_enter_and_rejected_with_backspace() {
+    let mut h = common::harness(1);
+    let spans = h.state().state.project.span_count();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Suggestions (dates)").click();
+    h.run();
+    let n = h.state().state.suggest.items.len();
+    assert!(n >= 2, "the article's untagged dates are suggested");
+    assert_eq!(h.state().state.project.span_count(), spans, "nothing enters by itself");
+    assert!(h.get_all_by_label_contains("Suggestion 1 of").next().is_some(), "says which");
+    h.key_press(Key::Escape); // closes the menu
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.project.span_count(), spans + 1, "Enter accepts");
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(h.state().state.project.span_count(), spans + 1, "Backspace rejects");
+    assert_eq!(h.state().state.suggest.items.len(), n - 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state.project.span_count(), spans);
+}

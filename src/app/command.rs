@@ -32,6 +32,7 @@ pub enum Command {
     FindPrevious,
     ShowStatistics,
     ShowTimeline,
+    ToggleSuggestions,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -47,7 +48,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -74,6 +75,7 @@ impl Command {
         Command::FindPrevious,
         Command::ShowStatistics,
         Command::ShowTimeline,
+        Command::ToggleSuggestions,
     ];
 
     pub fn label(self) -> &'static str {
@@ -104,6 +106,7 @@ impl Command {
             Command::FindPrevious => "Find previous",
             Command::ShowStatistics => "Statistics…",
             Command::ShowTimeline => "Timeline…",
+            Command::ToggleSuggestions => "Suggestions (dates)",
         }
     }
 
@@ -125,6 +128,7 @@ impl Command {
         const PREVIOUS: [KeyboardShortcut; 1] = [cmd(Key::PageUp)];
         const REVIEW: [KeyboardShortcut; 1] = [cmd(Key::R)];
         const FIND: [KeyboardShortcut; 1] = [cmd(Key::F)];
+        const SUGGEST: [KeyboardShortcut; 1] = [cmd_shift(Key::D)];
         const FIND_NEXT: [KeyboardShortcut; 2] = [plain(Key::F3), cmd(Key::G)];
         const FIND_PREVIOUS: [KeyboardShortcut; 2] =
             [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3), cmd_shift(Key::G)];
@@ -145,6 +149,7 @@ impl Command {
             Command::PreviousDocument => &PREVIOUS,
             Command::ToggleReview => &REVIEW,
             Command::Find => &FIND,
+            Command::ToggleSuggestions => &SUGGEST,
             Command::FindNext => &FIND_NEXT,
             Command::FindPrevious => &FIND_PREVIOUS,
             Command::NewFromFiles

@@ -20,6 +20,7 @@ pub mod review;
 pub mod review_meta;
 pub mod schema_draft;
 pub mod settings;
+pub mod suggest;
 
 pub use command::Command;
 
@@ -176,6 +177,8 @@ pub struct AppState {
     pub show_stats: bool,
     /// The Timeline window is open.
     pub show_timeline: bool,
+    /// Suggestions shown in the text, and the one Enter and Backspace act on.
+    pub suggest: suggest::SuggestState,
 }
 
 impl AppState {
@@ -211,6 +214,7 @@ impl AppState {
             find: None,
             show_stats: false,
             show_timeline: false,
+            suggest: Default::default(),
         }
     }
 
@@ -356,6 +360,7 @@ impl AppState {
             }
             Command::ShowStatistics => self.show_stats = !self.show_stats,
             Command::ShowTimeline => self.show_timeline = !self.show_timeline,
+            Command::ToggleSuggestions => self.toggle_suggestions(),
             Command::Find => self.open_find(),
             Command::FindNext => self.find_next(true),
             Command::FindPrevious => self.find_next(false),

@@ -91,6 +91,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
             if ui.checkbox(&mut snap, Command::ToggleSnap.label()).changed() {
                 state.run(Command::ToggleSnap);
             }
+            let mut suggesting = state.suggest.on;
+            if ui
+                .checkbox(&mut suggesting, Command::ToggleSuggestions.label())
+                .on_hover_text(
+                    "Dates found by rules, dashed: Enter accepts, Backspace rejects (Ctrl+Shift+D)",
+                )
+                .changed()
+            {
+                state.run(Command::ToggleSuggestions);
+            }
             ui.separator();
             command_button(ui, state, Command::NextDocument, Command::NextDocument.label(), true);
             command_button(

@@ -112,6 +112,7 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
 pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     let ctx = ui.ctx().clone();
     app.state.poll_jobs();
+    app.state.refresh_suggestions();
     if let Some(wait) = app.state.autosave_tick(std::time::Instant::now()) {
         ctx.request_repaint_after(wait);
     }
@@ -124,6 +125,7 @@ pub fn acta_ui(ui: &mut Ui, app: &mut Acta) {
     event_keys::handle(&ctx, &mut app.state);
     review_keys::handle(&ctx, &mut app.state);
     review_keys::boundary_keys(&ctx, &mut app.state);
+    shortcuts::suggestion_keys(&ctx, &mut app.state);
     shortcuts::handle(&ctx, &mut app.state);
 
     egui::Panel::top("menu").show(ui, |ui| menus::menu_bar_ui(ui, &mut app.state));

@@ -41,3 +41,16 @@ pub fn handle(ctx: &egui::Context, state: &mut AppState) {
         }
     }
 }
+
+/// `Enter` and `Backspace` on the current suggestion, before the commands see them (Backspace
+/// otherwise deletes the selected annotation; with a suggestion current, none is selected).
+pub fn suggestion_keys(ctx: &egui::Context, state: &mut AppState) {
+    if !state.suggestion_keys_active() || ctx.text_edit_focused() {
+        return;
+    }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+        state.accept_suggestion();
+    } else if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Backspace)) {
+        state.reject_suggestion();
+    }
+}

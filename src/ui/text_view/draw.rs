@@ -112,6 +112,26 @@ pub(super) fn paint_blocks(ui: &Ui, app: &AppState, view: &mut TextViewState, do
                 }
             }
         }
+        // Suggestions: dashed boxes in their label's colour; the current one stronger.
+        for (i, sug) in app.suggest.items.iter().enumerate() {
+            if sug.end <= block.start || sug.start >= block.end {
+                continue;
+            }
+            let current = app.suggest.current == Some(i);
+            let color = label_color(app, &sug.label);
+            let local =
+                sug.start.max(block.start) - block.start..sug.end.min(block.end) - block.start;
+            for r in range_rects(galley, local) {
+                let r = r.translate(origin.to_vec2()).shrink(1.0);
+                if current {
+                    painter.rect_filled(r, 3.0, color.gamma_multiply(0.18));
+                }
+                let corners =
+                    [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+                let stroke = Stroke::new(if current { 2.0 } else { 1.2 }, color);
+                painter.extend(eframe::egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
+            }
+        }
         painter.galley(*origin, Arc::clone(galley), ui.visuals().text_color());
         if let Some(sel) = &selection
             && sel.start < block.end

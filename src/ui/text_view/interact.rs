@@ -119,6 +119,8 @@ pub(super) fn handle_pointer(
         };
         match next {
             Some(id) => app.click_span(id),
+            // A click on a suggestion makes it the current one.
+            None if let Some(i) = app.suggestion_at(cp) => app.focus_suggestion(i),
             None => {
                 if !matches!(app.mode, crate::app::Mode::PickArgument { .. }) {
                     app.selected = None;

@@ -1,0 +1,196 @@
+//! Suggestions in the text: the document's suggested annotations (dates, for now) drawn dashed,
+//! one of them current; `Enter` accepts it (a span with its label and value, one undo step),
+//! `Backspace` rejects it for the session; either moves on to the next. Nothing enters the
+//! project until accepted.
+
+use super::{AppState, Mode};
+use crate::assist::{Kind, Suggestion, suggest};
+use crate::model::{AnnId, Edit, Span};
+use std::collections::HashSet;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SuggestState {
+    /// Suggestions are shown.
+    pub on: bool,
+    /// The current document's suggestions, in reading order.
+    pub items: Vec<Suggestion>,
+    pub current: Option<usize>,
+    /// What they were computed for: document index, its text's address and its revision.
+    key: Option<(usize, usize, u64)>,
+    /// Rejected in this session: (document id, start, end, label).
+    rejected: HashSet<(String, usize, usize, String)>,
+}
+
+impl AppState {
+    /// View → Suggestions: shows or hides them; showing makes the first one current.
+    pub fn toggle_suggestions(&mut self) {
+        self.suggest.on = !self.suggest.on;
+        self.suggest.key = None;
+        self.refresh_suggestions();
+        if self.suggest.on {
+            let n = self.suggest.items.len();
+            self.info(format!(
+                "{n} suggestion(s) in this document: Enter accepts the current one, Backspace \
+                 rejects it, a click on another makes it current"
+            ));
+            if n > 0 {
+                self.focus_suggestion(0);
+            }
+        }
+    }
+
+    /// Recomputes the current document's suggestions when it or its annotations changed.
+    pub fn refresh_suggestions(&mut self) {
+        if !self.suggest.on {
+            self.suggest.items.clear();
+            self.suggest.current = None;
+            return;
+        }
+        let Some(doc) = self.project.doc(self.current) else { return };
+        let key = (self.current, doc.text().as_ptr() as usize, doc.revision());
+        if self.suggest.key == Some(key) {
+            return;
+        }
+        let id = doc.meta.id.clone();
+        let rejected = &self.suggest.rejected;
+        let items: Vec<Suggestion> = suggest(&self.project, self.current, &Kind::ALL)
+            .into_iter()
+            .filter(|s| !rejected.contains(&(id.clone(), s.start, s.end, s.label.clone())))
+            // A span of the label already there (even a little shorter or longer) answers it.
+            .filter(|s| !doc.spans_overlapping(s.start..s.end).any(|x| x.label == s.label))
+            .collect();
+        let same_doc = self.suggest.key.is_some_and(|k| k.0 == self.current);
+        self.suggest.current = match self.suggest.current {
+            Some(i) if same_doc && !items.is_empty() => Some(i.min(items.len() - 1)),
+            _ => None,
+        };
+        self.suggest.items = items;
+        self.suggest.key = Some(key);
+    }
+
+    /// The suggestion covering code point `cp` of the current document.
+    pub fn suggestion_at(&self, cp: usize) -> Option<usize> {
+        self.suggest.items.iter().position(|s| s.start <= cp && cp < s.end)
+    }
+
+    /// Makes suggestion `i` current and says what it is and where it came from.
+    pub fn focus_suggestion(&mut self, i: usize) {
+        let Some(s) = self.suggest.items.get(i).cloned() else { return };
+        self.suggest.current = Some(i);
+        self.reveal = Some(s.start);
+        self.selected = None;
+        self.selection = None;
+        let value = s.value.as_deref().map(|v| format!(" = {v}")).unwrap_or_default();
+        self.info(format!(
+            "Suggestion {} of {}: {} «{}»{value} ({}) — Enter accepts, Backspace rejects",
+            i + 1,
+            self.suggest.items.len(),
+            s.label,
+            s.text,
+            s.source
+        ));
+    }
+
+    /// Whether Enter and Backspace belong to the current suggestion now.
+    pub fn suggestion_keys_active(&self) -> bool {
+        self.suggest.on
+            && self.suggest.current.is_some()
+            && self.selected.is_none()
+            && self.dialog.is_none()
+            && self.mode == Mode::Normal
+    }
+
+    /// `Enter`: the current suggestion becomes a span (with its value), as one undo step.
+    pub fn accept_suggestion(&mut self) {
+        self.refresh_suggestions();
+        let Some(i) = self.suggest.current else { return };
+        let Some(s) = self.suggest.items.get(i).cloned() else { return };
+        if self.project.schema.label(&s.label).is_none() {
+            return self.error(format!("label `{}` is not in the schema", s.label));
+        }
+        let Some(doc) = self.project.doc(s.doc) else { return };
+        let mut span = Span::new(doc.next_id(), s.start, s.end, &s.label, &self.layer_name());
+        let takes_value = self
+            .project
+            .schema
+            .attributes
+            .iter()
+            .any(|a| a.name == "value" && a.on.iter().any(|l| l == &s.label));
+        if let (Some(value), true) = (&s.value, takes_value) {
+            span.attributes.insert("value".into(), value.clone());
+        }
+        let id: AnnId = span.id;
+        if self.apply(Edit::AddSpan { doc: s.doc, span }) {
+            self.refresh_suggestions();
+            self.next_suggestion(i, format!("Accepted {} «{}» (#{})", s.label, s.text, id.0));
+        }
+    }
+
+    /// `Backspace`: the current suggestion is dropped for this session.
+    pub fn reject_suggestion(&mut self) {
+        self.refresh_suggestions();
+        let Some(i) = self.suggest.current else { return };
+        let Some(s) = self.suggest.items.get(i).cloned() else { return };
+        let id = self.project.doc(s.doc).map(|d| d.meta.id.clone()).unwrap_or_default();
+        self.suggest.rejected.insert((id, s.start, s.end, s.label.clone()));
+        self.suggest.key = None;
+        self.refresh_suggestions();
+        self.next_suggestion(i, format!("Rejected {} «{}»", s.label, s.text));
+    }
+
+    /// After an accept or a reject at index `i`: the one that now sits there is current.
+    fn next_suggestion(&mut self, i: usize, done: String) {
+        if self.suggest.items.is_empty() {
+            self.suggest.current = None;
+            self.info(format!("{done}; no suggestions left in this document"));
+        } else {
+            self.focus_suggestion(i.min(self.suggest.items.len() - 1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Command;
+    use crate::app::files::EMBEDDED_SAMPLE;
+    use crate::app::settings::Settings;
+
+    fn sample_on(doc: usize) -> AppState {
+        let project = crate::formats::project::parse("s", EMBEDDED_SAMPLE)
+            .map(|l| l.project)
+            .unwrap_or_default();
+        let mut s = AppState::with_project(project, None, Settings::default());
+        s.set_document(doc);
+        s
+    }
+
+    #[test]
+    fn enter_accepts_with_the_value_backspace_rejects_and_undo_takes_back() {
+        let mut s = sample_on(1);
+        let spans = s.project.span_count();
+        s.run(Command::ToggleSuggestions);
+        let n = s.suggest.items.len();
+        assert!(n >= 2, "{:?}", s.suggest.items);
+        assert_eq!(s.suggest.current, Some(0));
+        assert!(s.project.span_count() == spans, "showing suggestions changes nothing");
+        let first = s.suggest.items[0].clone();
+        s.accept_suggestion();
+        assert_eq!(s.project.span_count(), spans + 1);
+        let doc = &s.project.documents[1];
+        let made = doc.spans_overlapping(first.start..first.end).find(|x| x.label == first.label);
+        assert_eq!(made.and_then(|x| x.attributes.get("value")).cloned(), first.value);
+        assert_eq!(s.suggest.items.len(), n - 1, "an accepted suggestion is no longer one");
+        let second = s.suggest.items[0].clone();
+        s.reject_suggestion();
+        assert_eq!(s.project.span_count(), spans + 1, "a rejection adds nothing");
+        assert!(!s.suggest.items.contains(&second));
+        s.run(Command::Undo);
+        s.refresh_suggestions();
+        assert_eq!(s.project.span_count(), spans);
+        assert!(s.suggest.items.iter().any(|x| x.start == first.start), "undone: suggested again");
+        assert!(!s.suggest.items.contains(&second), "still rejected");
+        s.run(Command::ToggleSuggestions);
+        assert!(s.suggest.items.is_empty());
+    }
+}
