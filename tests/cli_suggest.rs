@@ -141,3 +141,32 @@ fn suggest_refuses_an_unknown_kind_and_a_missing_file() -> TestResult {
     assert!(run.stderr.contains("missing.ron"), "{}", run.stderr);
     Ok(())
 }
+
+#[test]
+fn actors_propagate_and_come_from_a_gazetteer_with_their_source()
+-> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let project = dir.path().join("sample.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/projects/sample.ron"), &project)?;
+    let gazetteer = dir.path().join("actors.csv");
+    std::fs::write(&gazetteer, "surface,canonical,kind\nЛавров,Сергей Лавров,person\n")?;
+    let before = std::fs::read(&project)?;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_acta"))
+        .args(["suggest", "--kind", "actors", "--json", "--gazetteer"])
+        .arg(&gazetteer)
+        .arg(&project)
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)?
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let lavrov = lines.iter().find(|l| l["text"] == "Лавров").ok_or("no Лавров")?;
+    assert_eq!(lavrov["attributes"]["canonical"], "Сергей Лавров");
+    assert_eq!(lavrov["source"]["kind"], "gazetteer");
+    let propagated = lines.iter().find(|l| l["source"]["kind"] == "propagation").ok_or("none")?;
+    assert_eq!(propagated["label"], "Actor");
+    assert!(lines.iter().all(|l| l["label"] != "Date"), "--kind actors only");
+    assert_eq!(std::fs::read(&project)?, before, "the project is not written");
+    Ok(())
+}

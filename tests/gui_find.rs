@@ -88,7 +88,7 @@ fn date_suggestions_accepted_with_enter_and_rejected_with_backspace() {
     let spans = h.state().state.project.span_count();
     h.get_by_label("View").click();
     h.run();
-    h.get_by_label("Suggestions (dates)").click();
+    h.get_by_label("Suggestions (dates, actors)").click();
     h.run();
     let n = h.state().state.suggest.items.len();
     assert!(n >= 2, "the article's untagged dates are suggested");

@@ -33,6 +33,7 @@ pub enum Command {
     ShowStatistics,
     ShowTimeline,
     ToggleSuggestions,
+    LoadGazetteer,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -48,7 +49,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Command::NewProject,
         Command::NewFromFiles,
         Command::NewFromFolder,
@@ -76,6 +77,7 @@ impl Command {
         Command::ShowStatistics,
         Command::ShowTimeline,
         Command::ToggleSuggestions,
+        Command::LoadGazetteer,
     ];
 
     pub fn label(self) -> &'static str {
@@ -106,7 +108,8 @@ impl Command {
             Command::FindPrevious => "Find previous",
             Command::ShowStatistics => "Statistics…",
             Command::ShowTimeline => "Timeline…",
-            Command::ToggleSuggestions => "Suggestions (dates)",
+            Command::ToggleSuggestions => "Suggestions (dates, actors)",
+            Command::LoadGazetteer => "Gazetteer for suggestions…",
         }
     }
 
@@ -159,7 +162,8 @@ impl Command {
             | Command::SetAnnotator
             | Command::ShowAgreement
             | Command::ShowStatistics
-            | Command::ShowTimeline => &[],
+            | Command::ShowTimeline
+            | Command::LoadGazetteer => &[],
         }
     }
 

@@ -88,6 +88,7 @@ impl AppState {
             PathPurpose::SaveAs => self.save_to(first),
             PathPurpose::NewFromFiles | PathPurpose::NewFromFolder => self.new_from_texts(paths),
             PathPurpose::MergeProjects => self.start_merge(paths),
+            PathPurpose::Gazetteer => self.load_gazetteer(first),
         }
     }
 

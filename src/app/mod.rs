@@ -61,6 +61,8 @@ pub enum PathPurpose {
     NewFromFiles,
     NewFromFolder,
     MergeProjects,
+    /// A gazetteer (CSV) for actor suggestions.
+    Gazetteer,
 }
 
 /// Where keyboard input goes beyond plain annotating: building an event step by step.
@@ -361,6 +363,7 @@ impl AppState {
             Command::ShowStatistics => self.show_stats = !self.show_stats,
             Command::ShowTimeline => self.show_timeline = !self.show_timeline,
             Command::ToggleSuggestions => self.toggle_suggestions(),
+            Command::LoadGazetteer => self.ask_path(PathPurpose::Gazetteer),
             Command::Find => self.open_find(),
             Command::FindNext => self.find_next(true),
             Command::FindPrevious => self.find_next(false),
@@ -409,6 +412,12 @@ impl AppState {
             PathPurpose::SaveAs | PathPurpose::Open => {
                 self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
             }
+            PathPurpose::Gazetteer => self
+                .settings
+                .gazetteer
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             PathPurpose::NewFromFiles | PathPurpose::NewFromFolder | PathPurpose::MergeProjects => {
                 String::new()
             }

@@ -13,11 +13,19 @@ pub struct Settings {
     pub snap_to_words: bool,
     /// Seconds between autosaves of unsaved work to the recovery folder (at least 5).
     pub autosave_seconds: u32,
+    /// The gazetteer (CSV) actor suggestions use, loaded at start.
+    pub gazetteer: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { annotator: None, last_project: None, snap_to_words: true, autosave_seconds: 30 }
+        Self {
+            annotator: None,
+            last_project: None,
+            snap_to_words: true,
+            autosave_seconds: 30,
+            gazetteer: None,
+        }
     }
 }
 
@@ -83,6 +91,7 @@ mod tests {
             last_project: Some("/tmp/п.ron".into()),
             snap_to_words: false,
             autosave_seconds: 10,
+            gazetteer: Some("/tmp/g.csv".into()),
         };
         s.save(&path)?;
         assert_eq!(Settings::load(&path), (s, None));

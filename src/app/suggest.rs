@@ -4,7 +4,8 @@
 //! project until accepted.
 
 use super::{AppState, Mode};
-use crate::assist::{Kind, Suggestion, suggest};
+use crate::assist::actors::{Gazetteer, read_gazetteer};
+use crate::assist::{Kind, Suggestion, suggest_with};
 use crate::model::{AnnId, Edit, Span};
 use std::collections::HashSet;
 
@@ -19,6 +20,8 @@ pub struct SuggestState {
     key: Option<(usize, usize, u64)>,
     /// Rejected in this session: (document id, start, end, label).
     rejected: HashSet<(String, usize, usize, String)>,
+    /// The gazetteer actor suggestions use, if one is loaded.
+    pub gazetteer: Option<Gazetteer>,
 }
 
 impl AppState {
@@ -53,12 +56,14 @@ impl AppState {
         }
         let id = doc.meta.id.clone();
         let rejected = &self.suggest.rejected;
-        let items: Vec<Suggestion> = suggest(&self.project, self.current, &Kind::ALL)
-            .into_iter()
-            .filter(|s| !rejected.contains(&(id.clone(), s.start, s.end, s.label.clone())))
-            // A span of the label already there (even a little shorter or longer) answers it.
-            .filter(|s| !doc.spans_overlapping(s.start..s.end).any(|x| x.label == s.label))
-            .collect();
+        let gazetteer = self.suggest.gazetteer.as_ref();
+        let items: Vec<Suggestion> =
+            suggest_with(&self.project, self.current, &Kind::ALL, gazetteer)
+                .into_iter()
+                .filter(|s| !rejected.contains(&(id.clone(), s.start, s.end, s.label.clone())))
+                // A span of the label already there (even a little shorter or longer) answers it.
+                .filter(|s| !doc.spans_overlapping(s.start..s.end).any(|x| x.label == s.label))
+                .collect();
         let same_doc = self.suggest.key.is_some_and(|k| k.0 == self.current);
         self.suggest.current = match self.suggest.current {
             Some(i) if same_doc && !items.is_empty() => Some(i.min(items.len() - 1)),
@@ -91,6 +96,24 @@ impl AppState {
         ));
     }
 
+    /// Loads a gazetteer for actor suggestions and remembers it for the next start.
+    pub fn load_gazetteer(&mut self, path: std::path::PathBuf) {
+        match read_gazetteer(&path) {
+            Ok(g) => {
+                let n = g.entries.len();
+                self.suggest.gazetteer = Some(g);
+                self.suggest.key = None;
+                self.settings.gazetteer = Some(std::path::absolute(&path).unwrap_or(path.clone()));
+                self.save_settings();
+                self.info(format!(
+                    "Gazetteer {}: {n} entries for actor suggestions",
+                    path.display()
+                ));
+            }
+            Err(e) => self.error(format!("Gazetteer not loaded: {e}")),
+        }
+    }
+
     /// Whether Enter and Backspace belong to the current suggestion now.
     pub fn suggestion_keys_active(&self) -> bool {
         self.suggest.on
@@ -116,8 +139,20 @@ impl AppState {
             .attributes
             .iter()
             .any(|a| a.name == "value" && a.on.iter().any(|l| l == &s.label));
-        if let (Some(value), true) = (&s.value, takes_value) {
+        if let (Some(value), true, true) = (&s.value, takes_value, s.attributes.is_empty()) {
             span.attributes.insert("value".into(), value.clone());
+        }
+        // An actor's canonical name and kind, where the schema has those attributes.
+        for (name, value) in &s.attributes {
+            let allowed = self
+                .project
+                .schema
+                .attributes
+                .iter()
+                .any(|a| a.name == *name && a.on.iter().any(|l| l == &s.label));
+            if allowed {
+                span.attributes.insert(name.clone(), value.clone());
+            }
         }
         let id: AnnId = span.id;
         if self.apply(Edit::AddSpan { doc: s.doc, span }) {
@@ -192,5 +227,31 @@ mod tests {
         assert!(!s.suggest.items.contains(&second), "still rejected");
         s.run(Command::ToggleSuggestions);
         assert!(s.suggest.items.is_empty());
+    }
+
+    #[test]
+    fn a_gazetteer_actor_is_accepted_with_its_canonical_name_and_kind()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let csv = dir.path().join("g.csv");
+        std::fs::write(&csv, "surface,canonical,kind\nЛавров,Сергей Лавров,person\n")?;
+        let mut s = sample_on(1);
+        s.load_gazetteer(csv);
+        s.run(Command::ToggleSuggestions);
+        let i = s
+            .suggest
+            .items
+            .iter()
+            .position(|x| x.text == "Лавров")
+            .ok_or("Лавров is not suggested")?;
+        s.focus_suggestion(i);
+        s.accept_suggestion();
+        let doc = &s.project.documents[1];
+        let made =
+            doc.spans().find(|x| doc.slice(x.start, x.end) == "Лавров" && x.label == "Actor");
+        let made = made.ok_or("not accepted")?;
+        assert_eq!(made.attributes.get("canonical").map(String::as_str), Some("Сергей Лавров"));
+        assert_eq!(made.attributes.get("kind").map(String::as_str), Some("person"));
+        Ok(())
     }
 }

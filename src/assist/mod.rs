@@ -3,6 +3,7 @@
 //! never enter the project by themselves; each says where it came from (`Source`). Pure: no
 //! egui, no files; the GUI and `acta suggest` both read them from here.
 
+pub mod actors;
 pub mod dates;
 pub mod search;
 pub mod stem;
@@ -19,12 +20,18 @@ pub const DATE_LABEL: &str = "Date";
 pub enum Source {
     /// A built-in date rule, named with its language: "ru: day month year".
     DateRule { rule: String },
+    /// The same text (in any case form) tagged elsewhere: which label, text and document.
+    Propagation { from: String },
+    /// A gazetteer entry, by its surface form.
+    Gazetteer { surface: String },
 }
 
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::DateRule { rule } => write!(f, "date rule {rule}"),
+            Source::Propagation { from } => write!(f, "tagged elsewhere: {from}"),
+            Source::Gazetteer { surface } => write!(f, "gazetteer: {surface}"),
         }
     }
 }
@@ -40,25 +47,41 @@ pub struct Suggestion {
     pub text: String,
     pub label: String,
     pub value: Option<String>,
+    /// Attributes the span gets when accepted (an actor's `canonical` and `kind`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub attributes: std::collections::BTreeMap<String, String>,
     pub source: Source,
 }
 
-/// The kinds of suggestion there are (actors come later).
+/// The kinds of suggestion there are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Dates,
+    /// Propagated from what is tagged, and from the gazetteer if there is one.
+    Actors,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::Dates];
+    pub const ALL: [Kind; 2] = [Kind::Dates, Kind::Actors];
 }
 
 /// Suggestions of the given kinds for one document, in reading order.
 pub fn suggest(project: &Project, doc_index: usize, kinds: &[Kind]) -> Vec<Suggestion> {
+    suggest_with(project, doc_index, kinds, None)
+}
+
+/// `suggest`, with a gazetteer for actors.
+pub fn suggest_with(
+    project: &Project,
+    doc_index: usize,
+    kinds: &[Kind],
+    gazetteer: Option<&actors::Gazetteer>,
+) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for kind in kinds {
         match kind {
             Kind::Dates => out.extend(suggest_dates(project, doc_index)),
+            Kind::Actors => out.extend(actors::suggest_actors(project, doc_index, gazetteer)),
         }
     }
     out.sort_by_key(|s| (s.start, s.end));
@@ -85,6 +108,7 @@ pub fn suggest_dates(project: &Project, doc_index: usize) -> Vec<Suggestion> {
             text: doc.slice(m.start, m.end).to_string(),
             label: DATE_LABEL.to_string(),
             value: m.value,
+            attributes: Default::default(),
             source: Source::DateRule { rule: m.rule },
         })
         .collect()

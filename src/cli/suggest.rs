@@ -1,5 +1,5 @@
-//! `acta suggest`: the suggestions for every document (dates for now) as a table or JSON lines,
-//! read-only: the project file is opened and never written.
+//! `acta suggest`: the suggestions for every document (dates; actors, with a gazetteer if given)
+//! as a table or JSON lines, read-only: the project file is opened and never written.
 
 use super::table::{cell, table};
 use super::{OK, open, print};
@@ -12,12 +12,15 @@ use std::path::PathBuf;
 pub enum SuggestKind {
     /// Date expressions with their normalised value (Russian, Ukrainian, English rules).
     Dates,
+    /// Actors: what is tagged, found again in any case form, and the gazetteer's entries.
+    Actors,
 }
 
 impl From<SuggestKind> for Kind {
     fn from(k: SuggestKind) -> Self {
         match k {
             SuggestKind::Dates => Kind::Dates,
+            SuggestKind::Actors => Kind::Actors,
         }
     }
 }
@@ -33,6 +36,9 @@ pub struct SuggestArgs {
     /// One JSON object per line instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// A gazetteer for actors: CSV rows `surface,canonical[,kind]`.
+    #[arg(long, value_name = "FILE.csv")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 /// One line of `--json`.
@@ -44,11 +50,17 @@ struct Line<'a> {
     text: &'a str,
     label: &'a str,
     value: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    attributes: &'a std::collections::BTreeMap<String, String>,
     source: &'a Source,
 }
 
 pub(super) fn suggest(args: SuggestArgs) -> anyhow::Result<u8> {
     let project = open(&args.project)?;
+    let gazetteer = match &args.gazetteer {
+        Some(path) => Some(assist::actors::read_gazetteer(path)?),
+        None => None,
+    };
     let kinds: Vec<Kind> = match args.kind {
         Some(k) => vec![k.into()],
         None => Kind::ALL.to_vec(),
@@ -56,7 +68,7 @@ pub(super) fn suggest(args: SuggestArgs) -> anyhow::Result<u8> {
     let mut out = String::new();
     let mut rows = Vec::new();
     for (i, doc) in project.documents.iter().enumerate() {
-        for s in assist::suggest(&project, i, &kinds) {
+        for s in assist::suggest_with(&project, i, &kinds, gazetteer.as_ref()) {
             let line = Line {
                 document: &doc.meta.id,
                 start: s.start,
@@ -64,6 +76,7 @@ pub(super) fn suggest(args: SuggestArgs) -> anyhow::Result<u8> {
                 text: &s.text,
                 label: &s.label,
                 value: s.value.as_deref(),
+                attributes: &s.attributes,
                 source: &s.source,
             };
             if args.json {

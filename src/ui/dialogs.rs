@@ -58,6 +58,7 @@ fn purpose_text(purpose: PathPurpose) -> (&'static str, &'static str, &'static s
         PathPurpose::MergeProjects => {
             ("Merge projects into this one", "Project files, one per line", "Merge")
         }
+        PathPurpose::Gazetteer => ("Gazetteer for actor suggestions", "CSV file", "Load"),
     }
 }
 
@@ -81,6 +82,9 @@ fn browse(purpose: PathPurpose, current: &str) -> Option<Vec<PathBuf>> {
         PathPurpose::NewFromFiles => dialog.add_filter("Text", &["txt"]).pick_files(),
         PathPurpose::NewFromFolder => dialog.pick_folder().map(|p| vec![p]),
         PathPurpose::MergeProjects => dialog.add_filter("Acta project", &["ron"]).pick_files(),
+        PathPurpose::Gazetteer => {
+            dialog.add_filter("CSV", &["csv", "txt"]).pick_file().map(|p| vec![p])
+        }
     }
 }
 

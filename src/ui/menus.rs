@@ -95,12 +95,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState) {
             if ui
                 .checkbox(&mut suggesting, Command::ToggleSuggestions.label())
                 .on_hover_text(
-                    "Dates found by rules, dashed: Enter accepts, Backspace rejects (Ctrl+Shift+D)",
+                    "Dates found by rules and actors tagged elsewhere or in the gazetteer, dashed: Enter accepts, Backspace rejects (Ctrl+Shift+D)",
                 )
                 .changed()
             {
                 state.run(Command::ToggleSuggestions);
             }
+            command_button(ui, state, Command::LoadGazetteer, Command::LoadGazetteer.label(), true);
             ui.separator();
             command_button(ui, state, Command::NextDocument, Command::NextDocument.label(), true);
             command_button(

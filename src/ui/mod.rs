@@ -83,6 +83,9 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     if let Some(problem) = settings_problem {
         state.error(problem);
     }
+    if let Some(gazetteer) = state.settings.gazetteer.clone() {
+        state.load_gazetteer(gazetteer);
+    }
     state.open_at_start(project);
     if state.settings.annotator.is_none() {
         state.ask_annotator(true);
