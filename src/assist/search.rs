@@ -1,5 +1,5 @@
-//! Finding text in a document or the whole project: plain or case-sensitive, whole words, and
-//! inflection-aware (every query word matched by its stem, so «Южная Осетия» finds «Южной
+//! Finding text in a document or the whole project: plain or case-sensitive, whole words,
+//! regular expressions, and inflection-aware (every query word matched by its stem, so «Южная Осетия» finds «Южной
 //! Осетии» and «Южную Осетию»). Any run of white space, no-break spaces included, matches any
 //! other. Offsets are code points, like spans.
 
@@ -14,6 +14,23 @@ pub struct Query {
     pub whole_word: bool,
     /// Match each word by its stem in the document's language (implies whole words, any case).
     pub inflected: bool,
+    /// The text is a regular expression (Rust `regex` syntax; Unicode classes like `\p{Lu}`).
+    pub regex: bool,
+}
+
+/// Why a query cannot run (a regular expression that does not compile), for the find bar.
+pub fn problem(q: &Query) -> Option<String> {
+    (q.regex && !q.text.is_empty()).then(|| compile(q).err()).flatten()
+}
+
+fn compile(q: &Query) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(&q.text)
+        .case_insensitive(!q.match_case)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            e.to_string().lines().last().unwrap_or("not a regular expression").trim().to_string()
+        })
 }
 
 /// A match in a project: document index and code point range.
@@ -29,7 +46,39 @@ pub fn find(text: &str, lang: &str, q: &Query) -> Vec<Range<usize>> {
     if q.text.trim().is_empty() {
         return Vec::new();
     }
-    if q.inflected { find_inflected(text, lang, q) } else { find_plain(text, q) }
+    if q.regex {
+        find_regex(text, q)
+    } else if q.inflected {
+        find_inflected(text, lang, q)
+    } else {
+        find_plain(text, q)
+    }
+}
+
+/// Regular expression matches (empty ones skipped), with byte offsets turned into code points
+/// in one pass, since matches come in order.
+fn find_regex(text: &str, q: &Query) -> Vec<Range<usize>> {
+    let Ok(re) = compile(q) else { return Vec::new() };
+    let mut out = Vec::new();
+    let (mut byte, mut cp) = (0, 0);
+    let mut to_cp = |b: usize| {
+        cp += text[byte..b].chars().count();
+        byte = b;
+        cp
+    };
+    for m in re.find_iter(text).filter(|m| !m.is_empty()) {
+        let start = to_cp(m.start());
+        let end = to_cp(m.end());
+        let whole = !q.whole_word || {
+            let before = text[..m.start()].chars().next_back().is_some_and(is_word_char);
+            let after = text[m.end()..].chars().next().is_some_and(is_word_char);
+            !before && !after
+        };
+        if whole {
+            out.push(start..end);
+        }
+    }
+    out
 }
 
 /// Matches in document `only`, or in every document.

@@ -31,6 +31,7 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut AppState) {
         find.typing = field.has_focus();
         ui.checkbox(&mut find.query.match_case, "Match case");
         ui.checkbox(&mut find.query.whole_word, "Whole words");
+        ui.checkbox(&mut find.query.regex, "Regex");
         ui.checkbox(&mut find.query.inflected, "All case forms")
             .on_hover_text("Russian, Ukrainian and English words match in every inflected form");
         ui.checkbox(&mut find.whole_project, "All documents");
@@ -41,7 +42,10 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut AppState) {
             None if n == 0 && !find.query.text.trim().is_empty() => "no matches".into(),
             None => format!("{n} matches"),
         };
-        ui.label(position);
+        match crate::assist::search::problem(&find.query) {
+            Some(problem) => ui.colored_label(ui.visuals().error_fg_color, problem),
+            None => ui.label(position),
+        };
         if ui.button("◀").on_hover_text("Previous match (Shift+Enter, Shift+F3)").clicked() {
             step = Some(false);
         }

@@ -49,6 +49,20 @@ fn offsets_are_code_points() {
     assert_eq!(found, vec![Range { start: 6, end: 12 }]);
 }
 
+#[test]
+fn regular_expressions_with_code_point_offsets_and_errors() {
+    let text = "👩 ЛНР и ДНР, 21 февраля 2022 года";
+    let re = Query { regex: true, ..q(r"[ЛД]НР") };
+    assert_eq!(texts(text, &find(text, "ru", &re)), ["ЛНР", "ДНР"]);
+    assert_eq!(find(text, "ru", &re)[0], Range { start: 2, end: 5 });
+    let dates = Query { regex: true, ..q(r"\d+ \w+ \d{4}") };
+    assert_eq!(texts(text, &find(text, "ru", &dates)), ["21 февраля 2022"]);
+    let bad = Query { regex: true, ..q("([") };
+    assert!(problem(&bad).is_some());
+    assert!(find(text, "ru", &bad).is_empty());
+    assert_eq!(problem(&re), None);
+}
+
 proptest! {
     /// Every plain match is where the text holds the query (ignoring case), and none overlap.
     #[test]
