@@ -157,10 +157,23 @@ pub(super) fn hover_tooltip(
     }
     let Some(pos) = response.hover_pos() else { return };
     let ids = view.spans_at(pos);
-    if ids.is_empty() {
+    let suggestion = view.cp_at(pos).and_then(|cp| app.suggestion_at(cp));
+    if ids.is_empty() && suggestion.is_none() {
         return;
     }
     response.on_hover_ui_at_pointer(|ui| {
+        // A suggestion says what it would add and where it came from.
+        if let Some(s) = suggestion.and_then(|i| app.suggest.items.get(i)) {
+            ui.horizontal(|ui| {
+                ui.colored_label(label_color(app, &s.label), format!("suggested {}", s.label));
+                ui.label(format!("«{}»", s.text));
+            });
+            if let Some(value) = &s.value {
+                ui.weak(format!("    {value}"));
+            }
+            ui.weak(format!("    from {}", s.source));
+            ui.weak("    click, then Enter accepts, Backspace rejects");
+        }
         for id in ids {
             let Some(span) = doc.span(id) else { continue };
             ui.horizontal(|ui| {
