@@ -170,6 +170,7 @@ impl AppState {
             JobOutput::Exported { path, result } => self.finish_export(path, result),
             JobOutput::ImportedBatch { result } => self.finish_import(result),
             JobOutput::MergeRead { result } => self.finish_merge(result),
+            JobOutput::Suggested { key, items } => self.finish_suggest(key, items),
             JobOutput::Checked { index, key, problems } => {
                 self.problems.store(&self.project, index, key, problems);
             }
@@ -179,6 +180,9 @@ impl AppState {
                 }
                 if what == "autosaving" {
                     self.autosave.in_flight = false;
+                }
+                if what == "suggesting" {
+                    self.suggest.pending = None;
                 }
                 self.loading = false;
                 self.saving = false;

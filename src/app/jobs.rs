@@ -51,6 +51,11 @@ pub enum JobOutput {
     MergeRead {
         result: Result<Vec<(PathBuf, crate::model::Project)>, String>,
     },
+    /// Suggestions for a large document, found away from the frame (see `suggest.rs`).
+    Suggested {
+        key: (usize, usize, u64),
+        items: Vec<crate::assist::Suggestion>,
+    },
     /// Problems of a large document, checked away from the frame (see `problems.rs`).
     Checked {
         index: usize,

@@ -3,6 +3,7 @@
 //! `Backspace` rejects it for the session; either moves on to the next. Nothing enters the
 //! project until accepted.
 
+use super::jobs::JobOutput;
 use super::{AppState, Mode};
 use crate::assist::actors::{Gazetteer, read_gazetteer};
 use crate::assist::{Kind, Suggestion, suggest_with};
@@ -22,7 +23,13 @@ pub struct SuggestState {
     rejected: HashSet<(String, usize, usize, String)>,
     /// The gazetteer actor suggestions use, if one is loaded.
     pub gazetteer: Option<Gazetteer>,
+    /// The key a background search is running for (large documents).
+    pub(super) pending: Option<(usize, usize, u64)>,
 }
+
+/// Documents longer than this (code points) get their suggestions on a background job, so an
+/// edit never waits for them (a 10 MB document takes seconds).
+const IN_BACKGROUND: usize = 200_000;
 
 impl AppState {
     /// View → Suggestions: shows or hides them; showing makes the first one current.
@@ -54,16 +61,46 @@ impl AppState {
         if self.suggest.key == Some(key) {
             return;
         }
+        if doc.char_len() > IN_BACKGROUND {
+            if self.suggest.pending != Some(key) {
+                self.suggest.pending = Some(key);
+                let (project, current) = (self.project.clone(), self.current);
+                let gazetteer = self.suggest.gazetteer.clone();
+                self.jobs.spawn("suggesting", move || JobOutput::Suggested {
+                    key,
+                    items: suggest_with(&project, current, &Kind::ALL, gazetteer.as_ref()),
+                });
+            }
+            return;
+        }
+        let gazetteer = self.suggest.gazetteer.as_ref();
+        let items = suggest_with(&self.project, self.current, &Kind::ALL, gazetteer);
+        self.take_suggestions(key, items);
+    }
+
+    /// A background search came back: kept if it is still for the document as it is.
+    pub(super) fn finish_suggest(&mut self, key: (usize, usize, u64), items: Vec<Suggestion>) {
+        if self.suggest.pending == Some(key) {
+            self.suggest.pending = None;
+        }
+        let current = self.project.doc(self.current);
+        let now = current.map(|d| (self.current, d.text().as_ptr() as usize, d.revision()));
+        if self.suggest.on && now == Some(key) {
+            self.take_suggestions(key, items);
+        }
+    }
+
+    /// Keeps the suggestions not rejected and not answered by a span already there.
+    fn take_suggestions(&mut self, key: (usize, usize, u64), items: Vec<Suggestion>) {
+        let Some(doc) = self.project.doc(self.current) else { return };
         let id = doc.meta.id.clone();
         let rejected = &self.suggest.rejected;
-        let gazetteer = self.suggest.gazetteer.as_ref();
-        let items: Vec<Suggestion> =
-            suggest_with(&self.project, self.current, &Kind::ALL, gazetteer)
-                .into_iter()
-                .filter(|s| !rejected.contains(&(id.clone(), s.start, s.end, s.label.clone())))
-                // A span of the label already there (even a little shorter or longer) answers it.
-                .filter(|s| !doc.spans_overlapping(s.start..s.end).any(|x| x.label == s.label))
-                .collect();
+        let items: Vec<Suggestion> = items
+            .into_iter()
+            .filter(|s| !rejected.contains(&(id.clone(), s.start, s.end, s.label.clone())))
+            // A span of the label already there (even a little shorter or longer) answers it.
+            .filter(|s| !doc.spans_overlapping(s.start..s.end).any(|x| x.label == s.label))
+            .collect();
         let same_doc = self.suggest.key.is_some_and(|k| k.0 == self.current);
         self.suggest.current = match self.suggest.current {
             Some(i) if same_doc && !items.is_empty() => Some(i.min(items.len() - 1)),
@@ -156,6 +193,8 @@ impl AppState {
         }
         let id: AnnId = span.id;
         if self.apply(Edit::AddSpan { doc: s.doc, span }) {
+            // Gone at once, even while a large document's suggestions are being found again.
+            self.suggest.items.retain(|x| (x.start, x.end, &x.label) != (s.start, s.end, &s.label));
             self.refresh_suggestions();
             self.next_suggestion(i, format!("Accepted {} «{}» (#{})", s.label, s.text, id.0));
         }
@@ -168,8 +207,11 @@ impl AppState {
         let Some(s) = self.suggest.items.get(i).cloned() else { return };
         let id = self.project.doc(s.doc).map(|d| d.meta.id.clone()).unwrap_or_default();
         self.suggest.rejected.insert((id, s.start, s.end, s.label.clone()));
-        self.suggest.key = None;
-        self.refresh_suggestions();
+        self.suggest.items.retain(|x| (x.start, x.end, &x.label) != (s.start, s.end, &s.label));
+        if self.project.doc(self.current).is_some_and(|d| d.char_len() <= IN_BACKGROUND) {
+            self.suggest.key = None;
+            self.refresh_suggestions();
+        }
         self.next_suggestion(i, format!("Rejected {} «{}»", s.label, s.text));
     }
 
@@ -253,5 +295,29 @@ mod tests {
         assert_eq!(made.attributes.get("canonical").map(String::as_str), Some("Сергей Лавров"));
         assert_eq!(made.attributes.get("kind").map(String::as_str), Some("person"));
         Ok(())
+    }
+
+    #[test]
+    fn a_large_document_is_searched_in_the_background() {
+        use crate::model::{DocMeta, Document};
+        let mut project = crate::model::Project::new("big");
+        let meta = DocMeta { id: "big".into(), lang: "ru".into(), ..Default::default() };
+        let text = "Южная Осетия признала ЛНР. ".repeat(8_000);
+        project.documents.push(std::sync::Arc::new(Document::new(meta, text.as_str())));
+        let mut s = AppState::with_project(project, None, Settings::default());
+        s.selection = Some(crate::app::TextSelection::new(0, 12));
+        s.tag("Actor");
+        s.run(Command::ToggleSuggestions);
+        assert!(s.suggest.items.is_empty(), "not found on the frame");
+        s.wait_for_jobs();
+        let n = s.suggest.items.len();
+        assert_eq!(n, 7_999, "every other «Южная Осетия»");
+        s.focus_suggestion(0);
+        s.accept_suggestion();
+        assert_eq!(s.suggest.items.len(), n - 1, "the accepted one goes at once");
+        s.wait_for_jobs();
+        s.refresh_suggestions();
+        s.wait_for_jobs();
+        assert_eq!(s.suggest.items.len(), n - 1);
     }
 }

@@ -168,13 +168,15 @@ pub fn suggest_actors(
     let w = Words { chars: &chars, words: &words, stems: &stems, by_stem };
 
     let mut out: Vec<Suggestion> = Vec::new();
+    let mut taken: std::collections::HashSet<(usize, usize, String)> = Default::default();
     let mut push =
         |start: usize, end: usize, label: &str, attrs: BTreeMap<String, String>, source: Source| {
-            if doc.spans_overlapping(start..end).any(|s| s.label == label)
-                || out.iter().any(|o| o.start == start && o.end == end && o.label == label)
+            if taken.contains(&(start, end, label.to_string()))
+                || doc.spans_overlapping(start..end).any(|s| s.label == label)
             {
                 return;
             }
+            taken.insert((start, end, label.to_string()));
             let value = attrs.get("canonical").cloned();
             out.push(Suggestion {
                 doc: doc_index,

@@ -52,6 +52,8 @@ const ON_BIG_DOCUMENT: &[&str] = &[
     "add_span_while_saving",
     "find_plain",
     "find_all_forms",
+    "suggest_dates",
+    "suggest_actors",
 ];
 
 /// The measures on the many-documents project.
@@ -268,6 +270,11 @@ fn big_document(options: &Options, plan: &Plan, report: &mut Report) -> anyhow::
     }
     if options.wants(&["find_plain", "find_all_forms"]) {
         for record in model_ops::find(&big, &size, plan.file_runs)? {
+            report.add(record)?;
+        }
+    }
+    if options.wants(&["suggest_dates", "suggest_actors"]) {
+        for record in model_ops::suggest(&big, &size, plan.file_runs.min(3))? {
             report.add(record)?;
         }
     }

@@ -154,3 +154,22 @@ pub fn find(project: &Project, size: &str, runs: usize) -> anyhow::Result<Vec<Re
     }
     Ok(out)
 }
+
+/// Suggestions (dates and actors) for the whole 10 MB document, as the app computes them when
+/// suggestions are on and the document changes.
+pub fn suggest(project: &Project, size: &str, runs: usize) -> anyhow::Result<Vec<Record>> {
+    use crate::assist::{Kind, suggest};
+    let mut out = Vec::new();
+    for (name, kind) in [("suggest_dates", Kind::Dates), ("suggest_actors", Kind::Actors)] {
+        let mut times = Vec::with_capacity(runs);
+        let mut found = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            found = suggest(project, 0, &[kind]).len();
+            times.push(start.elapsed());
+        }
+        let size = format!("{size}, {found} suggestions");
+        out.push(Record::timed(name, &size, &Samples::from_durations(&times)));
+    }
+    Ok(out)
+}
