@@ -96,27 +96,9 @@ struct Words<'a> {
     by_stem: HashMap<&'a str, Vec<usize>>,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
+/// The words of `chars` as (start, end) code points (the same words Find sees).
 fn split_words(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, chars.len()));
-    }
-    out
+    super::search::words(chars).into_iter().map(|r| (r.start, r.end)).collect()
 }
 
 fn phrase_stems(stemmer: &WordStemmer, text: &str) -> Vec<String> {

@@ -161,7 +161,7 @@ fn at_word_edges(hay: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Words of `text` as code point ranges.
-fn words(chars: &[char]) -> Vec<Range<usize>> {
+pub(crate) fn words(chars: &[char]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, &c) in chars.iter().enumerate() {
