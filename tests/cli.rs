@@ -2,10 +2,12 @@
 //! it prints, and the files it writes. Inputs are made through the library (or as plain text) so
 //! each test shows exactly what it feeds in; broken projects are saved ones with one thing changed.
 
+mod common;
+
 use acta::formats::project::{load_file, save_file};
 use acta::model::{AnnId, DocMeta, Document, Edit, Project, Span};
+use common::cli::{acta, find, s};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -14,39 +16,6 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 /// code points, UTF-16 units and bytes all disagree.
 const RU: &str = "👩\u{200d}👩\u{200d}👧 Южная\u{a0}Осетия признала ЛНР 28 апреля.\r\nКонец.";
 const UK: &str = "Росія визнала незалежність 🇺🇦";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `acta` and checks what every run must satisfy: it finished and did not panic.
-fn acta(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_acta")).args(args).output();
-    let out = match out {
-        Ok(out) => out,
-        Err(e) => panic!("cannot run acta: {e}"),
-    };
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "acta {args:?} panicked:\n{}", run.stderr);
-    run
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap_or_default()
-}
-
-/// Code point offsets of `needle` in `text`, counted independently of the library.
-fn find(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text.find(needle).unwrap_or_default();
-    let start = text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
 
 /// Two documents, five spans: Actor ×3, Event ×1, Date ×1; annotators "anna" ×4, "bohdan" ×1.
 fn sample() -> Result<Project, Box<dyn std::error::Error>> {

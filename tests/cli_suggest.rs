@@ -1,10 +1,11 @@
 //! `acta suggest` run for real (as in `tests/cli.rs`): the table and the JSON lines, `--kind`,
 //! what it skips, its errors, and that the project file is byte for byte the same afterwards.
 
+mod common;
+
 use acta::formats::project::save_file;
 use acta::model::{AnnId, DocMeta, Document, Edit, Project, Span};
-use std::path::Path;
-use std::process::Command;
+use common::cli::{acta, find, s};
 use std::sync::Arc;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -13,34 +14,6 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 const RU: &str =
     "👩\u{200d}👩\u{200d}👧 Путин 21\u{a0}февраля 2022 года признал ЛНР, а 28 апреля — вчера.";
 const EN: &str = "The minister met on Wednesday; talks go on today.";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn acta(args: &[&str]) -> Result<Run, Box<dyn std::error::Error>> {
-    let out = Command::new(env!("CARGO_BIN_EXE_acta")).args(args).output()?;
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "acta {args:?} panicked:\n{}", run.stderr);
-    Ok(run)
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap_or_default()
-}
-
-/// Code point offsets of `needle` in `text`, counted independently of the library.
-fn find(text: &str, needle: &str) -> (usize, usize) {
-    let byte = text.find(needle).unwrap_or_default();
-    let start = text[..byte].chars().count();
-    (start, start + needle.chars().count())
-}
 
 /// `ru1` (dateline 2022-05-25, «28 апреля» already annotated) and `en1` (dateline 2022-05-25).
 fn project() -> Result<Project, Box<dyn std::error::Error>> {
@@ -67,7 +40,7 @@ fn suggest_prints_json_lines_and_leaves_the_file_alone() -> TestResult {
     let path = dir.path().join("p.ron");
     save_file(&project()?, &path)?;
     let before = std::fs::read(&path)?;
-    let run = acta(&["suggest", s(&path), "--kind", "dates", "--json"])?;
+    let run = acta(&["suggest", s(&path), "--kind", "dates", "--json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<serde_json::Value> =
         run.stdout.lines().map(serde_json::from_str).collect::<Result<_, _>>()?;
@@ -116,7 +89,7 @@ fn suggest_prints_a_table_of_every_kind() -> TestResult {
     let path = dir.path().join("p.ron");
     save_file(&project()?, &path)?;
     let before = std::fs::read(&path)?;
-    let run = acta(&["suggest", s(&path)])?;
+    let run = acta(&["suggest", s(&path)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut lines = run.stdout.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split_whitespace().collect();
@@ -133,10 +106,10 @@ fn suggest_refuses_an_unknown_kind_and_a_missing_file() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("p.ron");
     save_file(&project()?, &path)?;
-    let run = acta(&["suggest", s(&path), "--kind", "weather"])?;
+    let run = acta(&["suggest", s(&path), "--kind", "weather"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("dates"), "{}", run.stderr);
-    let run = acta(&["suggest", s(&dir.path().join("missing.ron"))])?;
+    let run = acta(&["suggest", s(&dir.path().join("missing.ron"))]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("missing.ron"), "{}", run.stderr);
     Ok(())

@@ -9,9 +9,9 @@ use acta::app::files::EMBEDDED_SAMPLE;
 use acta::app::settings::Settings;
 use acta::app::{AppState, Dialog};
 use acta::formats::project::{load_file, parse};
+use common::cli::{acta, s};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -19,38 +19,6 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 /// The text of cp1251.txt, koi8r.txt and the UTF-16 files, as decoded.
 const RU: &str = "Южная Осетия признала независимость ДНР.\r\nМинистр иностранных дел заявил, что \
                   решение было принято ещё в феврале.\r\n";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// What the user reads, stdout then stderr.
-    fn said(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
-/// Runs `acta` and checks what every run must satisfy: it finished and did not panic.
-fn acta(args: &[&str]) -> Run {
-    let out = match Command::new(env!("CARGO_BIN_EXE_acta")).args(args).output() {
-        Ok(out) => out,
-        Err(e) => panic!("cannot run acta: {e}"),
-    };
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "acta {args:?} panicked:\n{}", run.stderr);
-    run
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap_or_default()
-}
 
 /// A temporary folder holding copies of the named files from tests/data/hostile, so that
 /// nothing a command does can touch the originals, and everything it does can be seen.

@@ -2,6 +2,8 @@
 //! 1280×800 screen at 30 frames a second would see it, and the pointer actions they use.
 #![allow(dead_code)] // each test file uses its own share of these
 
+pub mod cli;
+
 use acta::app::AppState;
 use acta::app::files::EMBEDDED_SAMPLE;
 use acta::app::settings::Settings;
