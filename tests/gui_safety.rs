@@ -114,3 +114,30 @@ fn a_save_that_fails_offers_save_as() {
     h.get_by_label("Project file");
     assert!(h.state().state.is_dirty());
 }
+
+#[test]
+fn a_panic_outside_the_frame_still_leaves_an_emergency_copy() -> TestResult {
+    // eframe paints after our frame returns; a panic there unwinds through the app's Drop.
+    acta::app::crash::install_panic_hook();
+    let dir = tempfile::tempdir()?;
+    let project = parse("sample", EMBEDDED_SAMPLE)?.project;
+    let settings = Settings { annotator: Some("tester".into()), ..Settings::default() };
+    let mut state = AppState::with_project(project, None, settings);
+    state.autosave.dir = Some(dir.path().join("recovery"));
+    let mut h = harness_with(state);
+    h.state_mut().state.selection = Some(TextSelection::new(0, 3));
+    h.state_mut().state.tag("Actor");
+    h.run();
+    let spans = h.state().state.project.span_count();
+    let ended = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let _window = h;
+        panic!("the painter lost its surface");
+    }));
+    assert!(ended.is_err());
+    let found = recovery::list(&dir.path().join("recovery"));
+    let [r] = &found[..] else { return Err(format!("{} copies", found.len()).into()) };
+    let said = r.meta.crash.as_deref().unwrap_or_default();
+    assert!(said.starts_with("the painter lost its surface at tests/gui_safety.rs:"), "{said}");
+    assert_eq!(load_file(&r.file)?.project.span_count(), spans);
+    Ok(())
+}

@@ -1,6 +1,7 @@
 //! Autosave: unsaved work goes to this session's recovery file (see `recovery.rs`) at most
 //! `interval` after it was made, and at once when the window loses focus; a panic writes an
-//! emergency copy. At start, recoveries that outlived their session are offered for restore.
+//! emergency copy (`crash.rs` says when). At start, recoveries that outlived their session are
+//! offered for restore.
 
 use super::jobs::JobOutput;
 use super::recovery::{self, Recovery};
@@ -26,6 +27,8 @@ pub struct Autosave {
     pub(super) offer_untitled: bool,
     /// Recoveries waiting for the dialog to be free, newest first.
     offers: Vec<Recovery>,
+    /// A panic's emergency copy is written: the unwinding that follows must not write another.
+    pub(super) emergency_written: bool,
 }
 
 impl Default for Autosave {
@@ -39,6 +42,7 @@ impl Default for Autosave {
             in_flight: false,
             offer_untitled: false,
             offers: Vec::new(),
+            emergency_written: false,
         }
     }
 }
@@ -159,6 +163,7 @@ impl AppState {
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         // It must survive this session's end: no longer "ours" to delete.
         self.autosave.file = None;
+        self.autosave.emergency_written = true;
         Ok(file)
     }
 
@@ -240,46 +245,6 @@ impl AppState {
             r.meta.written
         ));
     }
-}
-
-/// What a panic's payload says.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "an internal error".into())
-}
-
-/// Writes the emergency copy after a panic in a frame and returns what to tell the user.
-pub fn emergency_report(state: &mut AppState, payload: &(dyn std::any::Any + Send)) -> String {
-    let message = panic_message(payload);
-    match state.emergency_copy(&message) {
-        Ok(file) => format!(
-            "Acta stopped on an internal error ({message}). Your work was saved to {};              Acta offers it back when it starts again.",
-            file.display()
-        ),
-        Err(e) => format!(
-            "Acta stopped on an internal error ({message}), and the emergency copy failed: {e}.              The last autosave, if any, is in {}.",
-            state.autosave.dir.clone().unwrap_or_else(recovery::default_dir).display()
-        ),
-    }
-}
-
-/// The frame panicked: keep the work, say where, and let the panic end the process.
-pub fn after_panic(state: &mut AppState, payload: Box<dyn std::any::Any + Send>) -> ! {
-    // The state may be what made the frame panic: a second panic must not hide the first.
-    let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        emergency_report(state, payload.as_ref())
-    }));
-    let report = report.unwrap_or_else(|_| {
-        format!(
-            "Acta stopped on an internal error ({}); the emergency copy failed too",
-            panic_message(payload.as_ref())
-        )
-    });
-    eprintln!("acta: {report}");
-    std::panic::resume_unwind(payload)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod annotate;
 pub mod autosave;
 pub mod clock;
 pub mod command;
+pub mod crash;
 pub mod datasets;
 pub mod events;
 pub mod files;

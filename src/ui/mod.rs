@@ -66,13 +66,22 @@ impl eframe::App for Acta {
         // process ends, and says where.
         let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| acta_ui(ui, self)));
         if let Err(payload) = frame {
-            crate::app::autosave::after_panic(&mut self.state, payload);
+            crate::app::crash::after_panic(&mut self.state, payload);
         }
+    }
+}
+
+impl Drop for Acta {
+    /// A panic outside our frame (eframe's painting, winit) unwinds through here: the work
+    /// not yet copied goes to the recovery folder before the process ends.
+    fn drop(&mut self) {
+        crate::app::crash::while_unwinding(&mut self.state);
     }
 }
 
 /// Opens the window on `project` (else the last project, else the sample).
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    crate::app::crash::install_panic_hook();
     let settings_path = settings::default_path();
     let (settings, settings_problem) =
         settings_path.as_deref().map(Settings::load).unwrap_or_default();

@@ -132,32 +132,3 @@ fn discarding_or_postponing_a_recovery() -> TestResult {
     drop(later);
     Ok(())
 }
-
-#[test]
-fn a_panic_in_a_frame_writes_an_emergency_copy_and_says_where() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let (mut s, _) = session(dir.path())?;
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tag(&mut s, 0);
-        tag(&mut s, 10);
-        panic!("index out of bounds: the len is 3 but the index is 7");
-    }));
-    std::panic::set_hook(hook);
-    let payload = frame.err().ok_or("no panic")?;
-    let spans = s.project.span_count();
-    let report = emergency_report(&mut s, payload.as_ref());
-    let found = recovery::list(&dir.path().join("recovery"));
-    let r = found.first().ok_or("no emergency copy")?;
-    assert!(report.contains(&r.file.display().to_string()), "{report}");
-    assert!(report.contains("index out of bounds"), "{report}");
-    assert_eq!(
-        r.meta.crash.as_deref(),
-        Some("index out of bounds: the len is 3 but the index is 7")
-    );
-    assert_eq!(crate::formats::project::load_file(&r.file)?.project.span_count(), spans);
-    let summary = recovery::summary(r, None);
-    assert!(summary.contains("stopped on an internal error"), "{summary}");
-    Ok(())
-}
